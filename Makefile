@@ -1,0 +1,52 @@
+# The project's verbs: make run, make test, make lint.
+PYTHON ?= $(shell command -v python3.12 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SHEETS := $(wildcard seeds/sheets/*.csv)
+FIXTURES := fixtures/rinks.json fixtures/world_cup_points.json fixtures/editors.json
+TEST_ENV := SECRET_KEY=test-only-secret DEBUG=0 ALLOWED_HOSTS=testserver,localhost,127.0.0.1
+
+.PHONY: run test lint format seed migrate messages clean
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(BIN)/.installed
+
+migrate: venv
+	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+
+seed: migrate
+	DEBUG=1 $(BIN)/python manage.py loaddata $(FIXTURES)
+	DEBUG=1 $(BIN)/python manage.py import_skaters seeds/skaters.csv
+	DEBUG=1 $(BIN)/python manage.py import_results $(SHEETS)
+
+run: seed
+	@DEBUG=1 $(BIN)/python manage.py ensure_editor
+	@echo "Site:  http://$(HOST):$(PORT)/"
+	@echo "Admin: http://$(HOST):$(PORT)/admin/ (log in with the editor account above)"
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: lint
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(BIN)/pytest
+
+messages: venv
+	DEBUG=1 $(BIN)/python manage.py makemessages -l nl --no-location
+	DEBUG=1 $(BIN)/python manage.py compilemessages
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles

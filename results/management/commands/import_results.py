@@ -1,0 +1,32 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from results.importer import SheetError, import_sheet
+
+
+class Command(BaseCommand):
+    help = "Import results sheets (CSV). A sheet with any bad row is rejected whole."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", type=Path)
+        parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+
+    def handle(self, *args, files, dry_run, **options):
+        failed = []
+        for path in files:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                failed.append(f"{path}: cannot be read: {error}")
+                continue
+            try:
+                summary = import_sheet(text, filename=str(path), dry_run=dry_run)
+            except SheetError as error:
+                failed.extend(error.problems)
+                continue
+            self.stdout.write(f"{path}: {summary}")
+        if failed:
+            for problem in failed:
+                self.stderr.write(problem)
+            raise CommandError(f"{len(failed)} problem(s); the sheets named above were not imported.")

@@ -1,0 +1,323 @@
+"""Skaters, rinks, competitions, races and results: the domain of the site."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from results import timing
+
+
+class Gender(models.TextChoices):
+    WOMEN = "F", _("Women")
+    MEN = "M", _("Men")
+
+
+class Skater(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(max_length=140, unique=True)
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
+    nationality = models.CharField(_("nationality"), max_length=3, help_text=_("IOC code"))
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            # skater lists by nationality
+            models.Index(fields=["nationality", "name"], name="skater_nationality"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.nationality})"
+
+    def get_absolute_url(self):
+        return reverse("results:skater", args=[self.slug])
+
+
+class SkaterName(models.Model):
+    """Another name the same skater raced under; its slug redirects to the profile."""
+
+    skater = models.ForeignKey(Skater, on_delete=models.CASCADE, related_name="other_names")
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(max_length=140)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["skater", "name"], name="one_entry_per_other_name"),
+        ]
+        indexes = [
+            # old profile URLs: find the skater behind an earlier slug
+            models.Index(fields=["slug"], name="skatername_slug"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class Rink(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(max_length=140, unique=True)
+    city = models.CharField(_("city"), max_length=120)
+    country = models.CharField(_("country"), max_length=3, help_text=_("IOC code"))
+    altitude_m = models.IntegerField(_("altitude (m)"), null=True, blank=True)
+    indoor = models.BooleanField(_("indoor"), default=True)
+    opened = models.PositiveSmallIntegerField(_("opened"), null=True, blank=True)
+    other_names = models.TextField(_("other names"), blank=True, help_text=_("separated by |"))
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, {self.city}"
+
+    def get_absolute_url(self):
+        return reverse("results:rink", args=[self.slug])
+
+    def all_names(self):
+        return [self.name] + [n.strip() for n in self.other_names.split("|") if n.strip()]
+
+
+class CompetitionKind(models.TextChoices):
+    OLYMPICS = "olympics", _("Olympic Games")
+    WORLD_CUP = "world-cup", _("World Cup")
+    SINGLE_DISTANCES = "single-distances", _("World Single Distances")
+    WORLD_SPRINT = "world-sprint", _("World Sprint")
+    WORLD_ALLROUND = "world-allround", _("World Allround")
+    EUROPEAN = "european", _("European Championships")
+    NATIONAL = "national", _("National championship")
+    OTHER = "other", _("Other")
+
+
+class Competition(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=CompetitionKind.choices)
+    season = models.PositiveSmallIntegerField(_("season"), help_text=_("the year it starts in"))
+    rink = models.ForeignKey(Rink, on_delete=models.PROTECT, related_name="competitions")
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+
+    class Meta:
+        ordering = ["-start_date", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "season"], name="one_competition_per_name_and_season"),
+            models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")), name="competition_ends_after_start"),
+        ]
+        indexes = [
+            # season pages and the home page's latest competitions
+            models.Index(fields=["season", "start_date"], name="competition_season"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("results:competition", args=[self.slug])
+
+    @property
+    def season_label(self):
+        return timing.season_label(self.season)
+
+    @property
+    def season_slug(self):
+        return timing.season_slug(self.season)
+
+
+class Division(models.TextChoices):
+    NONE = "", _("none")
+    A = "A", _("A")
+    B = "B", _("B")
+
+
+class RaceKind(models.TextChoices):
+    INDIVIDUAL = "individual", _("individual")
+    MASS_START = "mass-start", _("mass start")
+    TEAM_PURSUIT = "team-pursuit", _("team pursuit")
+    TEAM_SPRINT = "team-sprint", _("team sprint")
+
+
+DISTANCES = (500, 1000, 1500, 3000, 5000, 10000)
+
+
+class RaceQuerySet(models.QuerySet):
+    def with_competition(self):
+        return self.select_related("competition", "competition__rink")
+
+    def in_season(self, season):
+        return self.filter(competition__season=season)
+
+    def comparable_to(self, race):
+        """Races on the same distance, for the same gender, in the same division kind."""
+        return self.filter(
+            gender=race.gender, distance_m=race.distance_m, kind=race.kind, division=race.division
+        )
+
+
+class Race(models.Model):
+    competition = models.ForeignKey(Competition, on_delete=models.CASCADE, related_name="races")
+    slug = models.SlugField(max_length=60)
+    date = models.DateField(_("date"))
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
+    distance_m = models.PositiveIntegerField(_("distance (m)"))
+    kind = models.CharField(_("kind"), max_length=20, choices=RaceKind.choices, default=RaceKind.INDIVIDUAL)
+    division = models.CharField(_("division"), max_length=1, choices=Division.choices, blank=True, default="")
+    round = models.PositiveSmallIntegerField(
+        _("round"), null=True, blank=True, help_text=_("only when the distance is skated more than once")
+    )
+    field_complete = models.BooleanField(
+        _("complete field"),
+        default=False,
+        help_text=_("every skater of the race is entered (an official full result)"),
+    )
+
+    objects = RaceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "gender", "distance_m", "-division", "round"]
+        constraints = [
+            models.UniqueConstraint(fields=["competition", "slug"], name="one_race_per_slug"),
+            models.UniqueConstraint(
+                fields=["competition", "gender", "distance_m", "kind", "division", "date"],
+                name="one_race_per_day_distance_division",
+            ),
+            models.CheckConstraint(condition=Q(distance_m__gt=0), name="race_distance_positive"),
+        ]
+        indexes = [
+            # previous/next race of a distance, streaks and personal records by date
+            models.Index(fields=["gender", "distance_m", "date"], name="race_distance_date"),
+        ]
+
+    def __str__(self):
+        parts = [f"{self.get_gender_display()} {self.distance_label()}"]
+        if self.round:
+            parts.append(f"({self.round})")
+        text = " ".join(parts) + f" — {self.competition}"
+        if self.division:
+            text += f", division {self.division}"
+        return text
+
+    def get_absolute_url(self):
+        return reverse("results:race", args=[self.competition.slug, self.slug])
+
+    def distance_label(self):
+        if self.kind == RaceKind.MASS_START:
+            return str(RaceKind.MASS_START.label)
+        return f"{self.distance_m} m"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.make_slug()
+        super().save(*args, **kwargs)
+
+    def make_slug(self):
+        gender = "women" if self.gender == Gender.WOMEN else "men"
+        distance = "mass-start" if self.kind == RaceKind.MASS_START else f"{self.distance_m}m"
+        parts = [gender, distance]
+        if self.round:
+            parts.append(str(self.round))
+        if self.division:
+            parts.append(self.division.lower())
+        return "-".join(parts)
+
+
+class Status(models.TextChoices):
+    FINISHED = "FIN", pgettext_lazy("status", "finished")
+    DNS = "DNS", _("did not start")
+    DNF = "DNF", _("did not finish")
+    DQ = "DQ", _("disqualified")
+    WDR = "WDR", _("withdrew")
+
+
+class Lane(models.TextChoices):
+    NONE = "", "—"
+    INNER = "inner", _("inner")
+    OUTER = "outer", _("outer")
+
+
+class ResultQuerySet(models.QuerySet):
+    def finished(self):
+        return self.filter(status=Status.FINISHED)
+
+    def timed(self):
+        return self.finished().filter(time_ms__isnull=False)
+
+    def with_race(self):
+        return self.select_related("race", "race__competition", "race__competition__rink")
+
+    def for_distance(self, gender, distance_m):
+        return self.filter(race__gender=gender, race__distance_m=distance_m, race__kind=RaceKind.INDIVIDUAL)
+
+
+class Result(models.Model):
+    race = models.ForeignKey(Race, on_delete=models.CASCADE, related_name="results")
+    skater = models.ForeignKey(Skater, on_delete=models.PROTECT, related_name="results")
+    nationality = models.CharField(
+        _("nationality"), max_length=3, blank=True, help_text=_("IOC code the skater raced for")
+    )
+    time_ms = models.PositiveIntegerField(_("time (ms)"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=3, choices=Status.choices, default=Status.FINISHED)
+    rank = models.PositiveSmallIntegerField(_("rank"), null=True, blank=True, editable=False)
+    rank_is_official = models.BooleanField(
+        _("official rank"), default=False, help_text=_("the rank printed on the results sheet")
+    )
+    pair = models.PositiveSmallIntegerField(_("pair"), null=True, blank=True)
+    lane = models.CharField(_("lane"), max_length=5, choices=Lane.choices, blank=True, default="")
+    points = models.PositiveSmallIntegerField(_("mass-start points"), null=True, blank=True)
+    source = models.TextField(_("source"), blank=True)
+
+    objects = ResultQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["race", "rank", "time_ms"]
+        constraints = [
+            models.UniqueConstraint(fields=["race", "skater"], name="one_result_per_skater_per_race"),
+            models.CheckConstraint(condition=Q(time_ms__isnull=True) | Q(time_ms__gt=0), name="time_positive"),
+            models.CheckConstraint(
+                condition=Q(status="FIN") | Q(rank__isnull=True), name="non_finisher_has_no_rank"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="FIN") | Q(time_ms__isnull=False) | Q(rank__isnull=False),
+                name="finisher_has_time_or_rank",
+            ),
+        ]
+        indexes = [
+            # a skater's results, personal records and head-to-head by skater
+            models.Index(fields=["skater", "race"], name="result_skater_race"),
+        ]
+
+    def __str__(self):
+        return f"{self.skater.name} — {self.race}"
+
+    @property
+    def finished(self):
+        return self.status == Status.FINISHED
+
+
+class WorldCupPoints(models.Model):
+    """World Cup points for a rank, as the season's rules give them (edited as data)."""
+
+    season = models.PositiveSmallIntegerField(_("season"))
+    division = models.CharField(_("division"), max_length=1, choices=Division.choices)
+    distance_m = models.PositiveIntegerField(_("distance (m)"))
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
+    rank = models.PositiveSmallIntegerField(_("rank"))
+    points = models.PositiveSmallIntegerField(_("points"))
+
+    class Meta:
+        ordering = ["season", "division", "gender", "distance_m", "rank"]
+        verbose_name_plural = "World Cup points"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["season", "division", "distance_m", "gender", "rank"], name="one_points_value_per_rank"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{timing.season_label(self.season)} {self.division} {self.gender} {self.distance_m} m #{self.rank}: {self.points}"

@@ -1,0 +1,80 @@
+import django_tables2 as tables
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from results.templatetags.skating import gap, racetime
+
+
+class TimeColumn(tables.Column):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("attrs", {"td": {"class": "num"}, "th": {"class": "num"}})
+        super().__init__(*args, **kwargs)
+
+
+class RaceResultTable(tables.Table):
+    rank = tables.Column(
+        verbose_name=_("Rank"), empty_values=(), attrs={"td": {"class": "num rank"}, "th": {"class": "num"}}
+    )
+    pair = tables.Column(verbose_name=_("Pair"), attrs={"td": {"class": "num pair"}, "th": {"class": "num pair"}})
+    lane = tables.Column(verbose_name=_("Lane"), attrs={"td": {"class": "lane"}, "th": {"class": "lane"}})
+    skater = tables.Column(verbose_name=_("Skater"), order_by=("skater.name",))
+    nationality = tables.Column(verbose_name=_("Nat."), attrs={"td": {"class": "nat"}})
+    age = tables.Column(verbose_name=_("Age"), attrs={"td": {"class": "num age"}, "th": {"class": "num age"}})
+    time_ms = TimeColumn(verbose_name=_("Time"))
+    gap_ms = TimeColumn(verbose_name=_("Gap"), orderable=False)
+    markers = tables.Column(verbose_name=_("Records"), orderable=False, attrs={"td": {"class": "markers"}})
+
+    class Meta:
+        orderable = True
+        attrs = {"class": "results"}
+        empty_text = _("No results entered yet.")
+
+    def render_rank(self, record):
+        return record.rank if record.finished else record.result.get_status_display()
+
+    def render_lane(self, value):
+        return {"inner": _("I"), "outer": _("O")}.get(value, "")
+
+    def render_skater(self, value):
+        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.name)
+
+    def render_nationality(self, value):
+        return format_html('<abbr title="{}">{}</abbr>', value, value)
+
+    def render_time_ms(self, value, record):
+        if record.show_thousandths:
+            text = racetime(value, True)
+            return format_html("{}<small>{}</small>", text[:-1], text[-1])
+        return racetime(value)
+
+    def render_gap_ms(self, value):
+        return gap(value) if value else ""
+
+    def render_markers(self, value):
+        return format_html_join(" ", '<abbr class="marker" title="{}">{}</abbr>', ((m.title, m.code) for m in value))
+
+
+class SkaterResultTable(tables.Table):
+    date = tables.Column(accessor="race.date", verbose_name=_("Date"))
+    competition = tables.Column(accessor="race.competition", verbose_name=_("Competition"), order_by="race.competition.name")
+    race = tables.Column(accessor="race", verbose_name=_("Race"), orderable=False)
+    rank = tables.Column(verbose_name=_("Rank"), empty_values=(), attrs={"td": {"class": "num"}, "th": {"class": "num"}})
+    time_ms = TimeColumn(verbose_name=_("Time"))
+
+    class Meta:
+        attrs = {"class": "results"}
+        orderable = False
+        empty_text = _("No results.")
+
+    def render_competition(self, value):
+        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.name)
+
+    def render_race(self, value):
+        division = f" {value.division}" if value.division else ""
+        return format_html('<a href="{}">{}{}</a>', value.get_absolute_url(), value.distance_label(), division)
+
+    def render_rank(self, value, record):
+        return value if record.finished else record.get_status_display()
+
+    def render_time_ms(self, value):
+        return racetime(value)

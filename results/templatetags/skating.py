@@ -1,0 +1,38 @@
+from django import template
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from results import timing
+
+register = template.Library()
+
+
+def notation():
+    return "nl" if (get_language() or "en").startswith("nl") else "en"
+
+
+@register.filter
+def racetime(ms, thousandths=False):
+    """A time in the page language's notation: 1.14,44 (nl) or 1:14.44 (en)."""
+    return timing.format_time(ms, notation(), thousandths=bool(thousandths))
+
+
+@register.filter
+def gap(ms):
+    return timing.format_gap(ms, notation())
+
+
+@register.filter
+def points(thousandths):
+    return "" if thousandths is None else timing.format_points(thousandths, notation())
+
+
+@register.filter
+def season_label(start_year):
+    return timing.season_label(start_year)
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, code):
+    """This page's address in another language."""
+    return translate_url(context["request"].get_full_path(), code)

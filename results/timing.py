@@ -1,0 +1,169 @@
+"""Pure rules of long-track timing, with no Django in them.
+
+Times are integers in milliseconds. Pages show them truncated (never rounded)
+to hundredths, in Dutch (`1.14,44`, `37,05`) or international (`1:14.44`,
+`37.05`) notation, with thousandths only where they decide a tie.
+"""
+
+import re
+from datetime import date
+
+NOTATIONS = ("nl", "en")
+
+_DUTCH = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2}),(\d{2,3})$")
+_INTERNATIONAL = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2})\.(\d{2,3})$")
+_PLAIN = re.compile(r"^(\d{1,4})(?:\.(\d{1,3}))?$")
+
+
+class TimeFormatError(ValueError):
+    """A time that cannot be read; the message says why, for a person to read."""
+
+
+def parse_time(text):
+    """Read a time in any accepted notation and return whole milliseconds.
+
+    Accepted: `1.14,44` and `37,05` (Dutch), `1:14.44` and `37.05`
+    (international), `74.44` (plain seconds), each with or without thousandths.
+    """
+    if text is None or not str(text).strip():
+        raise TimeFormatError("The time is empty.")
+    text = str(text).strip()
+    if text.startswith("-"):
+        raise TimeFormatError(f"'{text}' is negative; a time must be positive.")
+    match = _DUTCH.match(text) or _INTERNATIONAL.match(text)
+    if match:
+        minutes, seconds, fraction = match.groups()
+        if minutes is not None and len(seconds) != 2:
+            raise TimeFormatError(f"'{text}': after the minutes, seconds need two digits.")
+    else:
+        plain = _PLAIN.match(text)
+        if not plain:
+            raise TimeFormatError(
+                f"'{text}' is not a time: write it as 1:14.44, 1.14,44, 37.05, 37,05 or 74.44."
+            )
+        minutes, (seconds, fraction) = None, plain.groups()
+        fraction = fraction or ""
+        if len(fraction) == 1:
+            fraction += "0"
+    if minutes is not None and int(seconds) >= 60:
+        raise TimeFormatError(f"'{text}' has {seconds} seconds; there are only 59 in a minute.")
+    millis = int(fraction.ljust(3, "0")) if fraction else 0
+    total = (int(minutes or 0) * 60 + int(seconds)) * 1000 + millis
+    if total <= 0:
+        raise TimeFormatError(f"'{text}' is zero; a time must be positive.")
+    return total
+
+
+def format_time(ms, notation="en", thousandths=False):
+    """Show a time truncated to hundredths (or thousandths), in a notation.
+
+    59.999 s shows as 59.99, never 1:00.00: digits are cut, not rounded.
+    """
+    if ms is None:
+        return ""
+    if notation not in NOTATIONS:
+        raise ValueError(f"unknown notation {notation!r}")
+    minutes, rest = divmod(ms, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    fraction = f"{millis:03d}" if thousandths else f"{millis // 10:02d}"
+    decimal, separator = (",", ".") if notation == "nl" else (".", ":")
+    if minutes:
+        return f"{minutes}{separator}{seconds:02d}{decimal}{fraction}"
+    return f"{seconds}{decimal}{fraction}"
+
+
+def format_gap(ms, notation="en"):
+    """A gap behind the winner, as `+0.44` or `+0,44` (or `+1:02.10`)."""
+    if ms is None:
+        return ""
+    return "+" + format_time(ms, notation)
+
+
+def hundredths(ms):
+    """The time as a timing board shows it: truncated to hundredths (in ms)."""
+    return ms - ms % 10
+
+
+def ties_needing_thousandths(times):
+    """The times whose hundredths equal another, different, time's hundredths.
+
+    Only for these does the page print the thousandths: 1:45.006 and 1:45.009
+    both show 1:45.00, so the thousandths say who was faster.
+    """
+    by_hundredths = {}
+    for ms in times:
+        if ms is not None:
+            by_hundredths.setdefault(hundredths(ms), set()).add(ms)
+    return {ms for group in by_hundredths.values() if len(group) > 1 for ms in group}
+
+
+def rank_with_ties(values):
+    """Competition ranking of values, smaller is better: 1, 2, 2, 4.
+
+    Returns the ranks in the order of the values given; None stays unranked.
+    """
+    ranked = sorted(v for v in values if v is not None)
+    first_place = {}
+    for position, value in enumerate(ranked, start=1):
+        first_place.setdefault(value, position)
+    return [None if v is None else first_place[v] for v in values]
+
+
+def samalog_points(ms, distance_m):
+    """Samalog points in thousandths of a point (an exact integer).
+
+    Seconds divided by (distance / 500), truncated to three decimals:
+    1000 m in 1:14.44 gives 37220 (37.220); 10000 m in 13:04.67 gives 39233.
+    """
+    if distance_m <= 0:
+        raise ValueError("distance must be positive")
+    return (ms * 500) // distance_m
+
+
+def format_points(thousandths, notation="en"):
+    text = f"{thousandths // 1000}.{thousandths % 1000:03d}"
+    return text.replace(".", ",") if notation == "nl" else text
+
+
+def season_of(day: date):
+    """The season a date belongs to, as its start year: 1 July to 30 June."""
+    return day.year if day.month >= 7 else day.year - 1
+
+
+def season_label(start_year):
+    """`2023/24` for the season that starts in 2023."""
+    return f"{start_year}/{(start_year + 1) % 100:02d}"
+
+
+def season_slug(start_year):
+    """`2023-24` for URLs."""
+    return f"{start_year}-{(start_year + 1) % 100:02d}"
+
+
+_SEASON = re.compile(r"^(\d{4})[/-](\d{2}|\d{4})$")
+
+
+def parse_season(text):
+    """Read `2023/24`, `2023-24` or `2023/2024` as a start year.
+
+    A bare end year (`2024`, as some official sources name a season) is read
+    as the season that ends in it, 2023/24.
+    """
+    text = (text or "").strip()
+    if re.fullmatch(r"\d{4}", text):
+        return int(text) - 1
+    match = _SEASON.match(text)
+    if not match:
+        raise ValueError(f"'{text}' is not a season: write it as 2023/24.")
+    start, end = int(match.group(1)), match.group(2)
+    if int(end) % 100 != (start + 1) % 100:
+        raise ValueError(f"'{text}' is not a season: the years must follow each other.")
+    return start
+
+
+def age_on(birth_date, day):
+    """Whole years of age on a day."""
+    if birth_date is None or day is None:
+        return None
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - before_birthday

@@ -1,0 +1,33 @@
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from results.importer import import_register, import_sheet
+
+ROOT = Path(__file__).resolve().parent.parent
+SHEETS = sorted((ROOT / "seeds" / "sheets").glob("*.csv"))
+FIXTURES = ["fixtures/rinks.json", "fixtures/world_cup_points.json", "fixtures/editors.json"]
+
+
+def load_seeds():
+    call_command("loaddata", *[ROOT / f for f in FIXTURES], verbosity=0)
+    import_register((ROOT / "seeds" / "skaters.csv").read_text(encoding="utf-8"), "skaters.csv")
+    for sheet in SHEETS:
+        import_sheet(sheet.read_text(encoding="utf-8"), sheet.name)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the real seed results (tests roll back their own changes)."""
+    with django_db_blocker.unblock():
+        load_seeds()
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("ed", password="correct horse battery staple", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
