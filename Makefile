@@ -45,8 +45,8 @@ test: lint
 	$(TEST_ENV) $(BIN)/pytest
 
 messages: venv
-	DEBUG=1 $(BIN)/python manage.py makemessages -l nl --no-location
-	DEBUG=1 $(BIN)/python manage.py compilemessages
+	DEBUG=1 $(BIN)/python manage.py makemessages -l nl --no-location -i ".venv/*"
+	DEBUG=1 $(BIN)/python manage.py compilemessages -i ".venv"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles

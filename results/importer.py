@@ -201,14 +201,18 @@ def _race_problems(rows):
         if key in seen:
             problems.append((row.line, f"{row.skater} is already in this race (line {seen[key]})"))
         seen[key] = row.line
-    ranked = sorted((r for r in rows if r.rank is not None and r.time_ms is not None), key=lambda r: (r.rank, r.time_ms))
-    for better, worse in zip(ranked, ranked[1:]):
+    ranked = sorted(
+        (r for r in rows if r.rank is not None and r.time_ms is not None), key=lambda r: (r.rank, r.time_ms)
+    )
+    for better, worse in zip(ranked, ranked[1:], strict=False):
         if better.rank < worse.rank and better.time_ms >= worse.time_ms:
-            problems.append((
-                worse.line,
-                f"rank {worse.rank} in {timing.format_time(worse.time_ms, thousandths=True)} contradicts "
-                f"rank {better.rank} in {timing.format_time(better.time_ms, thousandths=True)} (line {better.line})",
-            ))
+            problems.append(
+                (
+                    worse.line,
+                    f"rank {worse.rank} in {timing.format_time(worse.time_ms, thousandths=True)} contradicts "
+                    f"rank {better.rank} in {timing.format_time(better.time_ms, thousandths=True)} (line {better.line})",
+                )
+            )
         elif better.rank == worse.rank and timing.hundredths(better.time_ms) != timing.hundredths(worse.time_ms):
             problems.append((worse.line, f"shares rank {worse.rank} with line {better.line} but has another time"))
     return problems
@@ -384,9 +388,7 @@ def import_rows(rows, dry_run=False):
             summary.races += 1
             touched_competitions.add(competition.id)
 
-    existing = {
-        (r.race_id, r.skater_id): r for r in Result.objects.filter(race_id__in={r.id for r in races.values()})
-    }
+    existing = {(r.race_id, r.skater_id): r for r in Result.objects.filter(race_id__in={r.id for r in races.values()})}
     to_create, to_update, race_ids = [], [], set()
     for row in rows:
         race = races[row.race_key]

@@ -108,7 +108,9 @@ class Competition(models.Model):
         ordering = ["-start_date", "name"]
         constraints = [
             models.UniqueConstraint(fields=["name", "season"], name="one_competition_per_name_and_season"),
-            models.CheckConstraint(condition=Q(end_date__gte=models.F("start_date")), name="competition_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")), name="competition_ends_after_start"
+            ),
         ]
         indexes = [
             # season pages and the home page's latest competitions
@@ -155,9 +157,7 @@ class RaceQuerySet(models.QuerySet):
 
     def comparable_to(self, race):
         """Races on the same distance, for the same gender, in the same division kind."""
-        return self.filter(
-            gender=race.gender, distance_m=race.distance_m, kind=race.kind, division=race.division
-        )
+        return self.filter(gender=race.gender, distance_m=race.distance_m, kind=race.kind, division=race.division)
 
 
 class Race(models.Model):
@@ -203,6 +203,11 @@ class Race(models.Model):
             text += f", division {self.division}"
         return text
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.make_slug()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("results:race", args=[self.competition.slug, self.slug])
 
@@ -210,11 +215,6 @@ class Race(models.Model):
         if self.kind == RaceKind.MASS_START:
             return str(RaceKind.MASS_START.label)
         return f"{self.distance_m} m"
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = self.make_slug()
-        super().save(*args, **kwargs)
 
     def make_slug(self):
         gender = "women" if self.gender == Gender.WOMEN else "men"
@@ -279,9 +279,7 @@ class Result(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["race", "skater"], name="one_result_per_skater_per_race"),
             models.CheckConstraint(condition=Q(time_ms__isnull=True) | Q(time_ms__gt=0), name="time_positive"),
-            models.CheckConstraint(
-                condition=Q(status="FIN") | Q(rank__isnull=True), name="non_finisher_has_no_rank"
-            ),
+            models.CheckConstraint(condition=Q(status="FIN") | Q(rank__isnull=True), name="non_finisher_has_no_rank"),
             models.CheckConstraint(
                 condition=~Q(status="FIN") | Q(time_ms__isnull=False) | Q(rank__isnull=False),
                 name="finisher_has_time_or_rank",

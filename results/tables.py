@@ -17,7 +17,7 @@ class RaceResultTable(tables.Table):
     )
     pair = tables.Column(verbose_name=_("Pair"), attrs={"td": {"class": "num pair"}, "th": {"class": "num pair"}})
     lane = tables.Column(verbose_name=_("Lane"), attrs={"td": {"class": "lane"}, "th": {"class": "lane"}})
-    skater = tables.Column(verbose_name=_("Skater"), order_by=("skater.name",))
+    skater = tables.Column(verbose_name=_("Skater"), order_by=("skater__name",))
     nationality = tables.Column(verbose_name=_("Nat."), attrs={"td": {"class": "nat"}})
     age = tables.Column(verbose_name=_("Age"), attrs={"td": {"class": "num age"}, "th": {"class": "num age"}})
     time_ms = TimeColumn(verbose_name=_("Time"))
@@ -55,10 +55,14 @@ class RaceResultTable(tables.Table):
 
 
 class SkaterResultTable(tables.Table):
-    date = tables.Column(accessor="race.date", verbose_name=_("Date"))
-    competition = tables.Column(accessor="race.competition", verbose_name=_("Competition"), order_by="race.competition.name")
+    date = tables.Column(accessor="race__date", verbose_name=_("Date"))
+    competition = tables.Column(
+        accessor="race__competition", verbose_name=_("Competition"), order_by="race__competition__name"
+    )
     race = tables.Column(accessor="race", verbose_name=_("Race"), orderable=False)
-    rank = tables.Column(verbose_name=_("Rank"), empty_values=(), attrs={"td": {"class": "num"}, "th": {"class": "num"}})
+    rank = tables.Column(
+        verbose_name=_("Rank"), empty_values=(), attrs={"td": {"class": "num"}, "th": {"class": "num"}}
+    )
     time_ms = TimeColumn(verbose_name=_("Time"))
 
     class Meta:

@@ -38,9 +38,7 @@ def parse_time(text):
     else:
         plain = _PLAIN.match(text)
         if not plain:
-            raise TimeFormatError(
-                f"'{text}' is not a time: write it as 1:14.44, 1.14,44, 37.05, 37,05 or 74.44."
-            )
+            raise TimeFormatError(f"'{text}' is not a time: write it as 1:14.44, 1.14,44, 37.05, 37,05 or 74.44.")
         minutes, (seconds, fraction) = None, plain.groups()
         fraction = fraction or ""
         if len(fraction) == 1:

@@ -49,7 +49,9 @@ def race_detail(request, competition_slug, race_slug):
     lines = race_lines(race, results)
     table = RaceResultTable(lines, order_by=request.GET.get("sort"))
     siblings = list(
-        Race.objects.filter(competition=race.competition, gender=race.gender, distance_m=race.distance_m, kind=race.kind)
+        Race.objects.filter(
+            competition=race.competition, gender=race.gender, distance_m=race.distance_m, kind=race.kind
+        )
         .exclude(id=race.id)
         .select_related("competition")
     )

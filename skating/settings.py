@@ -27,8 +27,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set it in the environment (DEBUG is off, so no "
-            "development key is used)."
+            "SECRET_KEY is not set. Set it in the environment (DEBUG is off, so no development key is used)."
         )
     SECRET_KEY = "development-only-not-secret"
 

@@ -18,9 +18,7 @@ def sheet(*rows):
 
 
 def row(rank="1", skater="Test Skater", time="1:14.44", distance="1000", status="", date="2023-11-18", pair=""):
-    return (
-        f"Test Cup,2023/24,Thialf,Heerenveen,NED,{date},F,{distance},A,{rank},{skater},NED,"{time}",{pair},,{status},test"
-    )
+    return f'Test Cup,2023/24,Thialf,Heerenveen,NED,{date},F,{distance},A,{rank},{skater},NED,"{time}",{pair},,{status},test'
 
 
 def test_the_seeds_load_every_race_and_result(db):

@@ -1,0 +1,140 @@
+import re
+
+import pytest
+from django.utils import translation
+
+from results import timing
+from results.models import Competition, Race, Result, Skater
+
+BEIJING = "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
+
+
+def rows(html):
+    """The text of each table row, cells joined by |."""
+    found = []
+    for row in re.findall(r"<tr.*?</tr>", html, re.S):
+        cells = [re.sub(r"<[^>]+>|\s+", " ", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]
+        found.append(" | ".join(re.sub(r"\s+", " ", c) for c in cells))
+    return found
+
+
+def row_of(html, name):
+    return next(r for r in rows(html) if name in r)
+
+
+def test_the_beijing_race_shows_the_podium_gap_withdrawals_and_incomplete_field(client, db):
+    html = client.get(BEIJING).content.decode()
+    assert row_of(html, "Takagi").startswith("1 |")
+    assert "1:14.44" in row_of(html, "Takagi")
+    assert row_of(html, "Goetz").startswith("2 |") and "1:14.45" in row_of(html, "Goetz")
+    leerdam = row_of(html, "Leerdam")
+    assert leerdam.startswith("3 |") and "1:14.88" in leerdam and "+0.44" in leerdam
+    assert "withdrew" in row_of(html, "Femke Kok") and "withdrew" in row_of(html, "Fledderus")
+    assert "Incomplete field" in html
+    assert "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-b/" in html
+
+
+def test_the_race_page_shows_ages_on_the_race_day(client, db):
+    html = client.get(BEIJING).content.decode()
+    assert "| 29 |" in row_of(html, "Takagi")
+    assert "| 24 |" in row_of(html, "Leerdam")
+    assert "| 28 |" in row_of(html, "Rijpma")
+
+
+def test_the_race_page_uses_dutch_notation_in_dutch(client, db):
+    html = client.get(BEIJING.replace("/en/", "/nl/")).content.decode()
+    assert "1.14,44" in row_of(html, "Takagi")
+    assert "+0,44" in row_of(html, "Leerdam")
+    assert "afgemeld" in row_of(html, "Femke Kok")
+
+
+def test_a_full_official_field_is_shown_complete_with_quartet_starts(client, db):
+    race = Race.objects.get(
+        competition__name="2025-26 ISU Speed Skating World Cup 1 (Salt Lake City)",
+        gender="F",
+        distance_m=3000,
+        division="B",
+    )
+    html = client.get(race.get_absolute_url()).content.decode()
+    assert "Incomplete field" not in html
+    finishers = race.results.filter(status="FIN").count()
+    assert len([r for r in rows(html) if re.match(r"^\d+ \|", r)]) == finishers
+    heat = race.results.values_list("pair", flat=True)
+    assert max(list(heat).count(p) for p in set(heat) if p) == 4  # four skaters share a quartet start
+    assert row_of(html, "Nadezhda Morozova").startswith("1 |")
+
+
+def test_thousandths_are_shown_only_where_they_decide_a_tie(client, db):
+    results = list(Result.objects.filter(time_ms__isnull=False).select_related("race", "skater"))
+    by_hundredths = {}
+    for r in results:
+        by_hundredths.setdefault((r.race_id, r.time_ms // 10), set()).add(r.time_ms)
+    tied = next(r for r in results if len(by_hundredths[(r.race_id, r.time_ms // 10)]) > 1)
+    alone = next(r for r in results if r.time_ms % 10 and len(by_hundredths[(r.race_id, r.time_ms // 10)]) == 1)
+    with translation.override("en"):
+        tied_html = client.get(tied.race.get_absolute_url()).content.decode()
+        alone_html = client.get(alone.race.get_absolute_url()).content.decode()
+    assert f"{timing.format_time(tied.time_ms)}<small>{tied.time_ms % 10}</small>" in tied_html
+    assert f"{timing.format_time(alone.time_ms)}<small>" not in alone_html
+    assert timing.format_time(alone.time_ms) in alone_html
+
+
+def test_a_skater_profile_lists_every_result(client, db):
+    skater = Skater.objects.get(slug="jutta-leerdam")
+    html = client.get("/en/skaters/jutta-leerdam/").content.decode()
+    assert html.count("/en/competitions/") >= skater.results.count()
+    assert "30 December 1998" in html
+
+
+def test_an_earlier_name_redirects_permanently_to_the_profile(client, db):
+    response = client.get("/en/skaters/antoinette-de-jong/")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/skaters/antoinette-rijpma-de-jong/"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/skaters/nobody-at-all/",
+        "/en/competitions/no-such-cup/",
+        "/en/competitions/2023-24-world-cup-2-beijing/men-1m/",
+    ],
+)
+def test_unknown_slugs_are_404(client, db, url):
+    assert client.get(url).status_code == 404
+
+
+def test_the_competition_page_shows_each_podium(client, db):
+    html = client.get("/en/competitions/2023-24-world-cup-2-beijing/").content.decode()
+    assert re.search(r"1\. <a [^>]*>Miho Takagi</a> <span class=\"num\">1:14.44", html)
+
+
+def make_race(size):
+    """A race of `size` results in a new competition, for query counting."""
+    competition = Competition.objects.create(
+        name=f"Count Cup {size}", slug=f"count-cup-{size}", kind="other", season=2024,
+        rink_id=Competition.objects.first().rink_id, start_date="2024-12-01", end_date="2024-12-01",
+    )  # fmt: skip
+    race = Race.objects.create(competition=competition, date="2024-12-01", gender="F", distance_m=500)
+    for n, skater in enumerate(Skater.objects.filter(gender="F")[:size]):
+        Result.objects.create(race=race, skater=skater, time_ms=38000 + n * 10, rank=n + 1, pair=n // 2 + 1)
+    return race
+
+
+@pytest.mark.parametrize("size", [1, 30])
+def test_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_queries, size):
+    race = make_race(size)
+    skater = race.results.first().skater
+    # race: the race with its competition and rink, its results with skaters, the other races of the distance
+    with django_assert_max_num_queries(3):
+        assert client.get(race.get_absolute_url()).status_code == 200
+    # competition: the competition, its races, the podiums
+    with django_assert_max_num_queries(3):
+        assert client.get(race.competition.get_absolute_url()).status_code == 200
+    # skater: the skater, the other names, the results with races
+    with django_assert_max_num_queries(3):
+        assert client.get(skater.get_absolute_url()).status_code == 200
+    with django_assert_max_num_queries(3):
+        assert client.get("/en/").status_code == 200
+    with django_assert_max_num_queries(2):
+        assert client.get("/en/competitions/").status_code == 200
