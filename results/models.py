@@ -155,6 +155,17 @@ class RaceQuerySet(models.QuerySet):
     def in_season(self, season):
         return self.filter(competition__season=season)
 
+    def track_record_before(self, race):
+        """The best time at the race's rink on its distance before its day, or None."""
+        return Result.objects.filter(
+            race__competition__rink_id=race.competition.rink_id,
+            race__gender=race.gender,
+            race__distance_m=race.distance_m,
+            race__kind=race.kind,
+            race__date__lt=race.date,
+            status=Status.FINISHED,
+        ).aggregate(best=models.Min("time_ms"))["best"]
+
     def comparable_to(self, race):
         """Races on the same distance, for the same gender, in the same division kind."""
         return self.filter(gender=race.gender, distance_m=race.distance_m, kind=race.kind, division=race.division)

@@ -4,8 +4,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from results.models import Competition, Race, Result, Rink, Skater, SkaterName, Status
+from results.history import distance_history, recent_streak_ends
+from results.records import mark_race
 from results.standings import race_lines
+from results.stories import race_story
 from results.tables import RaceResultTable, SkaterResultTable
+from results.templatetags.skating import notation
 
 
 def home(request):
@@ -18,7 +22,11 @@ def home(request):
     return render(
         request,
         "results/home.html",
-        {"competitions": competitions, "latest_races": [(race, winners.get(race.id)) for race in latest_races]},
+        {
+            "streak_ends": recent_streak_ends(),
+            "competitions": competitions,
+            "latest_races": [(race, winners.get(race.id)) for race in latest_races],
+        },
     )
 
 
@@ -47,6 +55,9 @@ def race_detail(request, competition_slug, race_slug):
     race = get_object_or_404(Race.objects.with_competition(), competition__slug=competition_slug, slug=race_slug)
     results = list(race.results.select_related("skater"))
     lines = race_lines(race, results)
+    history = distance_history(race, [r.skater_id for r in results])
+    mark_race(race, lines, history, Race.objects.track_record_before(race))
+    story = race_story(race, lines, history, notation())
     table = RaceResultTable(lines, order_by=request.GET.get("sort"))
     siblings = list(
         Race.objects.filter(
@@ -66,6 +77,7 @@ def race_detail(request, competition_slug, race_slug):
             "winner": winner,
             "non_finishers": [line for line in lines if not line.finished],
             "siblings": siblings,
+            "story": story,
         },
     )
 

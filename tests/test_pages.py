@@ -125,8 +125,9 @@ def make_race(size):
 def test_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_queries, size):
     race = make_race(size)
     skater = race.results.first().skater
-    # race: the race with its competition and rink, its results with skaters, the other races of the distance
-    with django_assert_max_num_queries(3):
+    # race: the race with its competition and rink, its results with skaters, the skaters' history on the
+    # distance, the track record before the race, the other races of the distance
+    with django_assert_max_num_queries(5):
         assert client.get(race.get_absolute_url()).status_code == 200
     # competition: the competition, its races, the podiums
     with django_assert_max_num_queries(3):
@@ -134,7 +135,9 @@ def test_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_
     # skater: the skater, the other names, the results with races
     with django_assert_max_num_queries(3):
         assert client.get(skater.get_absolute_url()).status_code == 200
-    with django_assert_max_num_queries(3):
+    # home: competitions, latest races, their winners, all starts for streaks, the streak-ending races,
+    # their winners, the skaters who lost their streak
+    with django_assert_max_num_queries(7):
         assert client.get("/en/").status_code == 200
     with django_assert_max_num_queries(2):
         assert client.get("/en/competitions/").status_code == 200

@@ -1,0 +1,64 @@
+"""The starts behind derived facts, read in one query each and turned into plain rows."""
+
+from results.models import Race, RaceKind, Result, Skater
+from results.streaks import Start, ended_streaks
+
+START_FIELDS = (
+    "skater_id", "race_id", "race__date", "race__division", "status", "rank", "time_ms",
+    "race__competition__name", "race__competition__rink__city", "race__competition__rink_id",
+    "race__competition__season", "race__distance_m",
+)  # fmt: skip
+
+
+def as_start(row):
+    (skater_id, race_id, day, division, status, rank, time_ms, competition, city, rink_id, season, distance_m) = row
+    return Start(
+        skater_id=skater_id, race_id=race_id, date=day, division=division, status=status, rank=rank,
+        time_ms=time_ms, competition=competition, city=city, rink_id=rink_id, season=season, distance_m=distance_m,
+    )  # fmt: skip
+
+
+def starts_by_skater(results):
+    """Group a Result queryset's rows into each skater's starts in date order."""
+    grouped = {}
+    for row in results.order_by("race__date", "race_id").values_list(*START_FIELDS):
+        start = as_start(row)
+        grouped.setdefault(start.skater_id, []).append(start)
+    return grouped
+
+
+def distance_history(race, skater_ids):
+    """Each of these skaters' starts on the race's distance up to and including its day."""
+    return starts_by_skater(
+        Result.objects.filter(
+            skater_id__in=skater_ids,
+            race__gender=race.gender,
+            race__distance_m=race.distance_m,
+            race__kind=race.kind,
+            race__date__lte=race.date,
+        )
+    )
+
+
+def starts_by_skater_and_distance(results):
+    grouped = {}
+    for row in results.order_by("race__date", "race_id").values_list(*START_FIELDS):
+        start = as_start(row)
+        grouped.setdefault((start.skater_id, start.distance_m), []).append(start)
+    return grouped
+
+
+def recent_streak_ends(limit=5, minimum=3):
+    """The latest races that ended a run of at least `minimum` wins: [(race, winner, loser, length)]."""
+    starts = starts_by_skater_and_distance(Result.objects.filter(race__kind=RaceKind.INDIVIDUAL))
+    ended = sorted(ended_streaks(starts, minimum), key=lambda e: (e[0].date, e[1]), reverse=True)[:limit]
+    race_ids = [start.race_id for start, _, _ in ended]
+    races = Race.objects.with_competition().in_bulk(race_ids)
+    winners = {
+        r.race_id: r.skater for r in Result.objects.filter(race_id__in=race_ids, rank=1).select_related("skater")
+    }
+    skaters = Skater.objects.in_bulk([start.skater_id for start, _, _ in ended])
+    return [
+        (races[start.race_id], winners.get(start.race_id), skaters[start.skater_id], length)
+        for start, length, _ in ended
+    ]

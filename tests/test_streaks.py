@@ -1,0 +1,71 @@
+"""Win streaks and talking points: hand-made cases, then the seed story."""
+
+from datetime import date, timedelta
+
+from results.streaks import Start, ended_streaks, streak_before, streaks
+
+
+def starts(*codes, division=""):
+    """One start a day: W win, L finished lower, R withdrew, N did not start, F did not finish, B a win in division B."""
+    made = []
+    for n, code in enumerate(codes):
+        status = {"R": "WDR", "N": "DNS", "F": "DNF", "Q": "DQ"}.get(code, "FIN")
+        rank = {"W": 1, "B": 1, "L": 2}.get(code)
+        made.append(
+            Start(skater_id=1, race_id=n, date=date(2023, 1, 1) + timedelta(days=n), status=status, rank=rank,
+                  division="B" if code == "B" else division)
+        )  # fmt: skip
+    return made
+
+
+def test_consecutive_wins_make_a_streak():
+    assert streaks(starts("W", "W", "W")) == (3, 3)
+
+
+def test_a_lower_place_breaks_a_streak():
+    assert streaks(starts("W", "W", "L", "W")) == (1, 2)
+
+
+def test_withdrawn_or_not_started_does_not_break_a_streak():
+    assert streaks(starts("W", "R", "W", "N", "W")) == (3, 3)
+
+
+def test_did_not_finish_or_disqualified_breaks_a_streak():
+    assert streaks(starts("W", "W", "F", "W")) == (1, 2)
+    assert streaks(starts("W", "W", "Q", "W")) == (1, 2)
+
+
+def test_division_b_races_neither_count_nor_break():
+    assert streaks(starts("W", "B", "W")) == (2, 2)
+
+
+def test_the_streak_before_a_race_names_the_defeat_before_it():
+    history = starts("L", "W", "W", "W", "L")
+    state = streak_before(history, race_id=4)
+    assert state.length == 3
+    assert state.started_after.race_id == 0
+
+
+def test_only_runs_of_three_or_more_count_as_ended():
+    ended = ended_streaks({1: starts("W", "W", "L", "W", "W", "W", "R", "L")})
+    assert [(start.race_id, length) for start, length, _ in ended] == [(7, 3)]
+
+
+def test_the_seed_story_race_tells_the_story(client, db):
+    html = client.get("/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/").content.decode()
+    assert "Miho Takagi ends Jutta Leerdam&#x27;s run of 16 straight 1000 m wins." in html
+    assert "first 1000 m defeat since 2022 Winter Olympics (17 Feb 2022)" in html
+    assert "Miho Takagi wins in 1:14.44, 0.01 s ahead of Kimi Goetz." in html
+    assert "Antoinette Rijpma-de Jong was 1.86 s faster than in Obihiro 8 days earlier (16th there, 5th here)." in html
+    assert "Withdrew: Femke Kok, Marrit Fledderus." in html
+    assert "Podium ages: Miho Takagi 29, Kimi Goetz 29, Jutta Leerdam 24." in html
+
+
+def test_the_story_is_told_in_dutch_too(client, db):
+    html = client.get("/nl/competitions/2023-24-world-cup-2-beijing/women-1000m-a/").content.decode()
+    assert "16" in html and "1,86" in html and "1.14,44" in html
+
+
+def test_the_home_page_lists_the_streak_takagi_ended(client, db):
+    html = client.get("/en/").content.decode()
+    assert "Miho Takagi ends Jutta Leerdam's run of 16 straight 1000 m wins" in html
