@@ -64,9 +64,12 @@ def race_story(race, lines, history, notation):
         if second and second.time_ms and second.time_ms > winner.time_ms:
             margin = timing.hundredths(second.time_ms) - timing.hundredths(winner.time_ms)
             points.append(
-                _("%(winner)s wins in %(time)s, %(margin)s s ahead of %(second)s.") % {
-                    "winner": winner.skater.name, "time": timing.format_time(winner.time_ms, notation),
-                    "margin": seconds(margin, notation), "second": second.skater.name,
+                _("%(winner)s wins in %(time)s, %(margin)s s ahead of %(second)s.")
+                % {
+                    "winner": winner.skater.name,
+                    "time": timing.format_time(winner.time_ms, notation),
+                    "margin": seconds(margin, notation),
+                    "second": second.skater.name,
                 }  # fmt: skip
             )
         else:
@@ -99,8 +102,7 @@ def race_story(race, lines, history, notation):
     podium = [line for line in finishers if line.rank <= 3 and line.age is not None]
     if podium:
         points.append(
-            _("Podium ages: %(ages)s.")
-            % {"ages": ", ".join(f"{line.skater.name} {line.age}" for line in podium)}
+            _("Podium ages: %(ages)s.") % {"ages": ", ".join(f"{line.skater.name} {line.age}" for line in podium)}
         )
     return points
 
@@ -131,17 +133,23 @@ def _improvements(race, finishers, history, notation):
         }  # fmt: skip
         if time_gain and time_gain > 0:
             values["gain"] = seconds(time_gain, notation)
-            text = ngettext(
-                "%(name)s was %(gain)s s faster than in %(city)s a day earlier (%(then)s there, %(now)s here).",
-                "%(name)s was %(gain)s s faster than in %(city)s %(days)s days earlier (%(then)s there, %(now)s here).",
-                days,
-            ) % values
+            text = (
+                ngettext(
+                    "%(name)s was %(gain)s s faster than in %(city)s a day earlier (%(then)s there, %(now)s here).",
+                    "%(name)s was %(gain)s s faster than in %(city)s %(days)s days earlier (%(then)s there, %(now)s here).",
+                    days,
+                )
+                % values
+            )
         else:
-            text = ngettext(
-                "%(name)s climbed from %(then)s in %(city)s a day earlier to %(now)s.",
-                "%(name)s climbed from %(then)s in %(city)s %(days)s days earlier to %(now)s.",
-                days,
-            ) % values
+            text = (
+                ngettext(
+                    "%(name)s climbed from %(then)s in %(city)s a day earlier to %(now)s.",
+                    "%(name)s climbed from %(then)s in %(city)s %(days)s days earlier to %(now)s.",
+                    days,
+                )
+                % values
+            )
         if other_division:
             text += " " + _("(That race was in division %(division)s.)") % {"division": previous.division or "—"}
         points.append(text)

@@ -3,8 +3,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from results.models import Competition, Race, Result, Rink, Skater, SkaterName, Status
 from results.history import distance_history, recent_streak_ends
+from results.models import Competition, Race, Result, Rink, Skater, SkaterName, Status
 from results.records import mark_race
 from results.standings import race_lines
 from results.stories import race_story
