@@ -8,7 +8,6 @@ names and spellings included, accents ignored), preferring the same nationality.
 
 import csv
 import io
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +28,7 @@ from results.models import (
     Skater,
     SkaterName,
     Status,
+    fold,
 )
 from results.ranking import rerank_races
 
@@ -101,9 +101,7 @@ class ImportSummary:
 
 def name_key(name):
     """How names are compared: case and accents ignored, spaces folded."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
+    return " ".join(fold(name).split())
 
 
 def _csv_rows(text, filename, columns):

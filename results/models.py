@@ -1,5 +1,7 @@
 """Skaters, rinks, competitions, races and results: the domain of the site."""
 
+import unicodedata
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -10,9 +12,36 @@ from django.utils.translation import pgettext_lazy
 from results import timing
 
 
+def fold(text):
+    """Lower case without accents, for searching: 'Wüst' and 'wust' both give 'wust'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 class Gender(models.TextChoices):
     WOMEN = "F", _("Women")
     MEN = "M", _("Men")
+
+
+class SkaterQuerySet(models.QuerySet):
+    def search(self, text):
+        """Skaters any of whose names contain every word typed, accents and case ignored."""
+        skaters = self
+        for word in fold(text).split()[:5]:
+            skaters = skaters.filter(search_name__contains=word)
+        return skaters
+
+    def nationalities(self):
+        return list(self.values_list("nationality", flat=True).distinct().order_by("nationality"))
+
+    def rivals_of(self, skater):
+        """The skaters met most often in the same race, with the number of meetings."""
+        return (
+            self.filter(results__race__results__skater=skater)
+            .exclude(id=skater.id)
+            .annotate(meetings=models.Count("results__race", distinct=True))
+            .order_by("-meetings", "name")
+        )
 
 
 class Skater(models.Model):
@@ -21,6 +50,9 @@ class Skater(models.Model):
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
     nationality = models.CharField(_("nationality"), max_length=3, help_text=_("IOC code"))
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    search_name = models.TextField(editable=False, default="", help_text="every name, accents and case folded")
+
+    objects = SkaterQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -31,6 +63,15 @@ class Skater(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.nationality})"
+
+    def save(self, *args, **kwargs):
+        names = [self.name]
+        if self.pk:
+            names += list(self.other_names.values_list("name", flat=True))
+        self.search_name = " | ".join(fold(name) for name in names)
+        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_name"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("results:skater", args=[self.slug])
@@ -59,6 +100,7 @@ class SkaterName(models.Model):
     def save(self, *args, **kwargs):
         self.slug = slugify(self.name)
         super().save(*args, **kwargs)
+        self.skater.save()  # its search names include this one
 
 
 class Rink(models.Model):
@@ -95,6 +137,11 @@ class CompetitionKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class CompetitionQuerySet(models.QuerySet):
+    def seasons(self):
+        return list(self.values_list("season", flat=True).distinct().order_by("-season"))
+
+
 class Competition(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -103,6 +150,8 @@ class Competition(models.Model):
     rink = models.ForeignKey(Rink, on_delete=models.PROTECT, related_name="competitions")
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
+
+    objects = CompetitionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date", "name"]
@@ -165,6 +214,17 @@ class RaceQuerySet(models.QuerySet):
             race__date__lt=race.date,
             status=Status.FINISHED,
         ).aggregate(best=models.Min("time_ms"))["best"]
+
+    def neighbours_in_season(self, race):
+        """The previous and the next race of this distance (and division) in the season."""
+        races = list(
+            self.comparable_to(race)
+            .in_season(race.competition.season)
+            .select_related("competition")
+            .order_by("date", "id")
+        )
+        at = next(n for n, other in enumerate(races) if other.id == race.id)
+        return (races[at - 1] if at > 0 else None, races[at + 1] if at + 1 < len(races) else None)
 
     def comparable_to(self, race):
         """Races on the same distance, for the same gender, in the same division kind."""

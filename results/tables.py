@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -69,6 +70,9 @@ class SkaterResultTable(tables.Table):
         attrs = {"class": "results"}
         orderable = False
         empty_text = _("No results.")
+
+    def render_date(self, value):
+        return date_format(value, "j M Y")
 
     def render_competition(self, value):
         return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.name)

@@ -1,8 +1,15 @@
+import re
+from datetime import date
+
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django_tables2 import RequestConfig
 
+from results import careers, headtohead, timing
+from results.filters import SkaterResultFilter
 from results.history import distance_history, recent_streak_ends
 from results.models import Competition, Race, Result, Rink, Skater, SkaterName, Status
 from results.records import mark_race
@@ -10,6 +17,8 @@ from results.standings import race_lines
 from results.stories import race_story
 from results.tables import RaceResultTable, SkaterResultTable
 from results.templatetags.skating import notation
+
+SEASON_SLUG = re.compile(r"\d{4}-\d{2}")
 
 
 def home(request):
@@ -67,6 +76,7 @@ def race_detail(request, competition_slug, race_slug):
         .select_related("competition")
     )
     winner = next((line for line in lines if line.rank == 1), None)
+    previous_race, next_race = Race.objects.neighbours_in_season(race)
     return render(
         request,
         "results/race_detail.html",
@@ -78,6 +88,8 @@ def race_detail(request, competition_slug, race_slug):
             "non_finishers": [line for line in lines if not line.finished],
             "siblings": siblings,
             "story": story,
+            "previous_race": previous_race,
+            "next_race": next_race,
         },
     )
 
@@ -89,16 +101,131 @@ def skater_detail(request, slug):
         if earlier is None:
             raise Http404(_("No skater with this address."))
         return redirect(earlier.skater, permanent=True)
-    results = Result.objects.filter(skater=skater).with_race().order_by("-race__date", "race__distance_m")
-    table = SkaterResultTable(results)
+    results = list(Result.objects.filter(skater=skater).with_race().order_by("-race__date", "race__distance_m"))
+    seasons = sorted({r.race.competition.season for r in results}, reverse=True)
+    filterset = SkaterResultFilter(
+        request.GET,
+        queryset=Result.objects.filter(skater=skater).with_race().order_by("-race__date", "race__distance_m"),
+        seasons=seasons,
+    )
+    table = SkaterResultTable(filterset.qs if filterset.is_valid() else filterset.queryset)
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    last_race = results[0].race.date if results else None
     return render(
         request,
         "results/skater_detail.html",
-        {"skater": skater, "table": table, "other_names": list(skater.other_names.all())},
+        {
+            "skater": skater,
+            "age": timing.age_on(skater.birth_date, date.today()),
+            "other_names": list(skater.other_names.all()),
+            "table": table,
+            "filter": filterset,
+            "personal_records": careers.personal_records(results),
+            "season_bests": careers.season_bests(results),
+            "medals": careers.medal_counts(results),
+            "rivals": Skater.objects.rivals_of(skater)[:8],
+            "last_race": last_race,
+        },
+    )
+
+
+def skater_list(request):
+    query = request.GET.get("q", "").strip()[:100]
+    nationality = request.GET.get("nationality", "").strip().upper()[:3]
+    skaters = Skater.objects.all()
+    if query:
+        skaters = skaters.search(query)
+    if nationality:
+        skaters = skaters.filter(nationality=nationality)
+    page = Paginator(skaters, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "results/skater_list.html",
+        {
+            "query": query,
+            "nationality": nationality,
+            "page": page,
+            "nationalities": Skater.objects.nationalities(),
+        },
+    )
+
+
+def head_to_head(request, slug_a, slug_b):
+    a = get_object_or_404(Skater, slug=slug_a)
+    b = get_object_or_404(Skater, slug=slug_b)
+    if a == b:
+        raise Http404(_("A head-to-head needs two different skaters."))
+    meetings = headtohead.meetings_between(a, b)
+    return render(
+        request,
+        "results/head_to_head.html",
+        {"a": a, "b": b, "meetings": list(reversed(meetings)), **headtohead.summary(meetings)},
+    )
+
+
+def head_to_head_form(request):
+    a_name, b_name = request.GET.get("a", "").strip()[:100], request.GET.get("b", "").strip()[:100]
+    problems, found = [], []
+    if a_name or b_name:
+        for label, name in ((_("First skater"), a_name), (_("Second skater"), b_name)):
+            matches = list(Skater.objects.search(name)[:2]) if name else []
+            if len(matches) != 1:
+                problems.append(
+                    _("%(label)s: no skater matches '%(name)s'.") % {"label": label, "name": name}
+                    if not matches
+                    else _("%(label)s: more than one skater matches '%(name)s'; type more of the name.")
+                    % {"label": label, "name": name}
+                )
+            else:
+                found.append(matches[0])
+        if not problems and found[0] != found[1]:
+            return redirect("results:head_to_head", found[0].slug, found[1].slug)
+        if not problems:
+            problems.append(_("Pick two different skaters."))
+    status = 400 if problems else 200
+    return render(
+        request, "results/head_to_head_form.html", {"a": a_name, "b": b_name, "problems": problems}, status=status
+    )
+
+
+def season_detail(request, season):
+    try:
+        start = timing.parse_season(season) if SEASON_SLUG.fullmatch(season) else None
+    except ValueError:
+        start = None
+    if start is None or timing.season_slug(start) != season:
+        raise Http404(_("No such season."))
+    competitions = list(Competition.objects.filter(season=start).select_related("rink").order_by("start_date"))
+    if not competitions:
+        raise Http404(_("No competitions in this season yet."))
+    winners = {}
+    for result in Result.objects.filter(race__competition__season=start, rank=1).select_related(
+        "skater", "race__competition"
+    ):
+        winners.setdefault(result.race.competition_id, []).append(result)
+    return render(
+        request,
+        "results/season_detail.html",
+        {
+            "season": start,
+            "label": timing.season_label(start),
+            "competitions": [
+                (c, sorted(winners.get(c.id, []), key=lambda r: (r.race.date, r.race.gender, r.race.distance_m)))
+                for c in competitions
+            ],
+            "seasons": Competition.objects.seasons(),
+        },
     )
 
 
 def rink_detail(request, slug):
     rink = get_object_or_404(Rink, slug=slug)
-    competitions = rink.competitions.annotate(race_count=Count("races"))
-    return render(request, "results/rink_detail.html", {"rink": rink, "competitions": competitions})
+    races = Race.objects.filter(competition__rink=rink).select_related("competition").order_by("-date", "gender")
+    winners = {
+        r.race_id: r for r in Result.objects.filter(race__competition__rink=rink, rank=1).select_related("skater")
+    }
+    return render(
+        request,
+        "results/rink_detail.html",
+        {"rink": rink, "races": [(race, winners.get(race.id)) for race in races]},
+    )

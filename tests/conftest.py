@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from results.importer import import_register, import_sheet
 
@@ -31,6 +32,14 @@ def editor(db, django_user_model):
     user = django_user_model.objects.create_user("ed", password="correct horse battery staple", is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """A request in Dutch leaves Dutch active in the thread; each test starts in English."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -124,17 +124,14 @@ def make_race(size):
 @pytest.mark.parametrize("size", [1, 30])
 def test_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_queries, size):
     race = make_race(size)
-    skater = race.results.first().skater
     # race: the race with its competition and rink, its results with skaters, the skaters' history on the
-    # distance, the track record before the race, the other races of the distance
-    with django_assert_max_num_queries(5):
+    # distance, the track record before the race, the other races of the distance in the competition and
+    # in the season
+    with django_assert_max_num_queries(6):
         assert client.get(race.get_absolute_url()).status_code == 200
     # competition: the competition, its races, the podiums
     with django_assert_max_num_queries(3):
         assert client.get(race.competition.get_absolute_url()).status_code == 200
-    # skater: the skater, the other names, the results with races
-    with django_assert_max_num_queries(3):
-        assert client.get(skater.get_absolute_url()).status_code == 200
     # home: competitions, latest races, their winners, all starts for streaks, the streak-ending races,
     # their winners, the skaters who lost their streak
     with django_assert_max_num_queries(7):

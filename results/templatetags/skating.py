@@ -36,3 +36,8 @@ def season_label(start_year):
 def url_in_language(context, code):
     """This page's address in another language."""
     return translate_url(context["request"].get_full_path(), code)
+
+
+@register.filter
+def season_slug(start_year):
+    return timing.season_slug(start_year)

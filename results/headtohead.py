@@ -1,0 +1,106 @@
+"""Head-to-head between two skaters: every race both skated (same race, so the same division).
+
+The one ranked higher wins; a finisher beats a DNF or DQ; two non-finishers,
+or a WDR or DNS on either side, decide nothing. Runs of wins count meetings
+that were decided, in date order: an undecided meeting does not break a run.
+"""
+
+from dataclasses import dataclass
+
+from results import timing
+from results.models import Result, Status
+
+BREAKS = {Status.DNF, Status.DQ}
+
+
+@dataclass
+class Meeting:
+    race: object
+    a: object  # the first skater's Result
+    b: object
+    winner: str | None  # "a", "b" or None
+
+    @property
+    def gap_ms(self):
+        if self.a.time_ms and self.b.time_ms:
+            return abs(timing.hundredths(self.a.time_ms) - timing.hundredths(self.b.time_ms))
+        return None
+
+
+def decide(a, b):
+    """'a', 'b' or None for two results in the same race."""
+    if Status.WDR in (a.status, b.status) or Status.DNS in (a.status, b.status):
+        return None
+    a_done, b_done = a.status == Status.FINISHED, b.status == Status.FINISHED
+    if a_done and b_done:
+        if a.rank and b.rank and a.rank != b.rank:
+            return "a" if a.rank < b.rank else "b"
+        if a.time_ms and b.time_ms and a.time_ms != b.time_ms and not (a.rank and b.rank):
+            return "a" if a.time_ms < b.time_ms else "b"
+        return None
+    if a_done and b.status in BREAKS:
+        return "a"
+    if b_done and a.status in BREAKS:
+        return "b"
+    return None
+
+
+@dataclass
+class Tally:
+    a: int = 0
+    b: int = 0
+    undecided: int = 0
+
+    def add(self, winner):
+        if winner == "a":
+            self.a += 1
+        elif winner == "b":
+            self.b += 1
+        else:
+            self.undecided += 1
+
+
+def runs(meetings):
+    """Current run (who, length) and the longest run of each side, over decided meetings in date order."""
+    current_side, current, longest = None, 0, {"a": 0, "b": 0}
+    for meeting in meetings:
+        if meeting.winner is None:
+            continue
+        current = current + 1 if meeting.winner == current_side else 1
+        current_side = meeting.winner
+        longest[current_side] = max(longest[current_side], current)
+    return current_side, current, longest
+
+
+def meetings_between(a, b):
+    """Every race both skaters have a result in, oldest first, in one query."""
+    results = (
+        Result.objects.filter(skater__in=[a, b], race__in=Result.objects.filter(skater=a).values("race"))
+        .select_related("race", "race__competition")
+        .order_by("race__date", "race_id")
+    )
+    by_race = {}
+    for result in results:
+        by_race.setdefault(result.race_id, {})[result.skater_id] = result
+    meetings = []
+    for pair in by_race.values():
+        if a.id in pair and b.id in pair:
+            ra, rb = pair[a.id], pair[b.id]
+            meetings.append(Meeting(race=ra.race, a=ra, b=rb, winner=decide(ra, rb)))
+    return meetings
+
+
+def summary(meetings):
+    """The tally overall and per distance label, and the runs of wins."""
+    overall, per_distance = Tally(), {}
+    for meeting in meetings:
+        overall.add(meeting.winner)
+        per_distance.setdefault(meeting.race.distance_label(), Tally()).add(meeting.winner)
+    current_side, current, longest = runs(meetings)
+    return {
+        "overall": overall,
+        "per_distance": per_distance,
+        "current_side": current_side,
+        "current": current,
+        "longest": longest,
+    }

@@ -1,0 +1,161 @@
+"""The public pages on the real seed data: profiles, head-to-head, search, seasons, rinks, sitemap."""
+
+import csv
+from collections import defaultdict
+
+import pytest
+
+from results import timing
+from results.models import Race, Skater
+from tests.conftest import SHEETS
+from tests.test_pages import make_race, row_of, rows
+
+
+def seed_rows():
+    for path in SHEETS:
+        with path.open(encoding="utf-8") as sheet:
+            yield from csv.DictReader(sheet)
+
+
+def seed_races_of(*names):
+    """Races in the raw seed sheets, keyed by what makes a race, with the rows of these skaters."""
+    races = defaultdict(dict)
+    for row in seed_rows():
+        if row["skater"] in names:
+            key = (row["competition"], row["date"], row["gender"], row["distance_m"], row["division"])
+            races[key][row["skater"]] = row
+    return races
+
+
+def test_head_to_head_counts_every_meeting_in_the_seeds(client, db):
+    races = seed_races_of("Jutta Leerdam", "Miho Takagi")
+    both = [r for r in races.values() if len(r) == 2]
+    leerdam_wins = sum(
+        1 for r in both if r["Jutta Leerdam"]["rank"] and r["Miho Takagi"]["rank"]
+        and int(r["Jutta Leerdam"]["rank"]) < int(r["Miho Takagi"]["rank"])
+    )  # fmt: skip
+    takagi_wins = sum(
+        1 for r in both if r["Jutta Leerdam"]["rank"] and r["Miho Takagi"]["rank"]
+        and int(r["Jutta Leerdam"]["rank"]) > int(r["Miho Takagi"]["rank"])
+    )  # fmt: skip
+    html = client.get("/en/head-to-head/jutta-leerdam/miho-takagi/").content.decode()
+    assert f"{leerdam_wins} – {takagi_wins}" in html
+    meeting_rows = [r for r in rows(html) if "World Cup" in r or "Olympics" in r or "Championships" in r]
+    assert len(meeting_rows) == len(both) and len(both) >= 10
+
+
+def test_head_to_head_in_either_order_gives_the_mirror_tally(client, db):
+    one = client.get("/en/head-to-head/jutta-leerdam/miho-takagi/").content.decode()
+    other = client.get("/en/head-to-head/miho-takagi/jutta-leerdam/").content.decode()
+    import re
+
+    a, b = re.search(r"(\d+) – (\d+)</span>", one).groups()
+    assert re.search(r"(\d+) – (\d+)</span>", other).groups() == (b, a)
+
+
+def test_the_head_to_head_form_finds_two_skaters_or_says_what_is_wrong(client, db):
+    response = client.get("/en/head-to-head/", {"a": "leerdam", "b": "takagi"})
+    assert response.status_code == 302 and response["Location"] == "/en/head-to-head/jutta-leerdam/miho-takagi/"
+    response = client.get("/en/head-to-head/", {"a": "leerdam", "b": "nobody-xyz"})
+    assert response.status_code == 400
+    assert "no skater matches" in response.content.decode()
+
+
+def test_a_profile_shows_the_personal_records_and_season_bests_from_the_seeds(client, db):
+    leerdam = [r for r in seed_rows() if r["skater"] == "Jutta Leerdam" and r["time"] and not r["status"]]
+    best_1000 = min(timing.parse_time(r["time"]) for r in leerdam if r["distance_m"] == "1000")
+    best_1000_2022 = min(
+        timing.parse_time(r["time"]) for r in leerdam if r["distance_m"] == "1000" and r["season"] == "2022/23"
+    )
+    html = client.get("/en/skaters/jutta-leerdam/").content.decode()
+    records = html.split("Personal records")[1].split("Season bests")[0]
+    assert timing.format_time(best_1000) in row_of(records, "1000 m")
+    bests = html.split("Season bests")[1].split("Wins and podiums")[0]
+    assert timing.format_time(best_1000_2022) in bests
+    assert "vs Miho Takagi" in html
+
+
+def test_the_profile_results_filter_by_season_and_distance(client, db):
+    html = client.get("/en/skaters/jutta-leerdam/", {"season": "2022", "distance": "500"}).content.decode()
+    table = html.split('id="results"')[1]
+    assert "2022-23" not in table.split("<tbody")[1] or "No results." in table
+    html = client.get("/en/skaters/jutta-leerdam/", {"season": "2022", "distance": "1000"}).content.decode()
+    body = html.split('id="results"')[1].split("<tbody")[1]
+    assert "2022-23 ISU Speed Skating World Cup 1 (Stavanger)" in body
+    assert "2025-26" not in body
+
+
+def test_search_ignores_accents_and_finds_earlier_names(client, db):
+    assert "Ireen Wüst" in client.get("/en/skaters/", {"q": "Wust"}).content.decode()
+    assert "Martina Sáblíková" in client.get("/en/skaters/", {"q": "sablikova"}).content.decode()
+    assert "Antoinette Rijpma-de Jong" in client.get("/en/skaters/", {"q": "antoinette de jong"}).content.decode()
+
+
+def test_skaters_are_listed_by_nationality(client, db):
+    html = client.get("/en/skaters/", {"nationality": "JPN"}).content.decode()
+    assert "Miho Takagi" in html and "Jutta Leerdam" not in html
+
+
+def test_the_season_page_lists_its_competitions_and_winners(client, db):
+    html = client.get("/en/seasons/2023-24/").content.decode()
+    assert "2023-24 ISU Speed Skating World Cup 2 (Beijing)" in html
+    assert "Miho Takagi" in html
+    assert client.get("/en/seasons/1900-01/").status_code == 404
+
+
+def test_the_rink_page_lists_the_races_held_there(client, db):
+    html = client.get("/en/rinks/national-speed-skating-oval/").content.decode()
+    assert "2022 Winter Olympics" in html and "Beijing" in html
+    count = Race.objects.filter(competition__rink__slug="national-speed-skating-oval").count()
+    assert html.count("/en/competitions/") >= count
+
+
+def test_the_race_page_links_the_previous_and_next_race_of_the_distance(client, db):
+    html = client.get("/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/").content.decode()
+    assert 'rel="prev" href="/en/competitions/2023-24-world-cup-1-obihiro/women-1000m-a/"' in html
+    assert 'rel="next" href="/en/competitions/2023-24-world-cup-3-stavanger/women-1000m-a/"' in html
+
+
+def test_pages_carry_canonical_and_sharing_tags(client, db):
+    html = client.get("/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/").content.decode()
+    assert (
+        '<link rel="canonical" href="http://testserver/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/">'
+        in html
+    )
+    assert '<meta property="og:description" content="Miho Takagi (JPN) wins the 1000 m in 1:14.44">' in html
+    assert 'hreflang="nl"' in html
+
+
+def test_the_sitemap_lists_skaters_and_races_in_both_languages(client, db):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/en/skaters/jutta-leerdam/" in xml and "/nl/skaters/jutta-leerdam/" in xml
+    assert "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/" in xml
+    assert xml.count("<url>") == 2 * (Skater.objects.count() + Race.objects.count() + 24 + 10)
+
+
+def test_dutch_pages_use_dutch_dates_and_labels(client, db):
+    html = client.get("/nl/skaters/jutta-leerdam/").content.decode()
+    assert "Persoonlijke records" in html and "december 1998" in html
+
+
+@pytest.mark.parametrize("size", [1, 30])
+def test_the_public_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_queries, size):
+    race = make_race(size)
+    skater = race.results.first().skater
+    rival = race.results.last().skater
+    rink_url = race.competition.rink.get_absolute_url()
+    # profile: skater, other names, all results, rivals, filtered results count and page
+    with django_assert_max_num_queries(6):
+        assert client.get(skater.get_absolute_url()).status_code == 200
+    # head-to-head: both skaters, the meetings
+    with django_assert_max_num_queries(3):
+        client.get(f"/en/head-to-head/{skater.slug}/{rival.slug}/")
+    # season: competitions, winners, the list of seasons
+    with django_assert_max_num_queries(3):
+        assert client.get("/en/seasons/2024-25/").status_code == 200
+    # rink: rink, races, winners
+    with django_assert_max_num_queries(3):
+        assert client.get(rink_url).status_code == 200
+    # skater search: count, page, nationalities
+    with django_assert_max_num_queries(3):
+        assert client.get("/en/skaters/", {"q": "a"}).status_code == 200
