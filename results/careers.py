@@ -31,7 +31,7 @@ def season_bests(results):
     """{season: [Result per distance]}, newest season first."""
     best = _best_by(results, lambda r: (r.race.competition.season, r.race.distance_m))
     seasons = {}
-    for (season, distance), result in sorted(best.items(), key=lambda item: (-item[0][0], item[0][1])):
+    for (season, _distance), result in sorted(best.items(), key=lambda item: (-item[0][0], item[0][1])):
         seasons.setdefault(season, []).append(result)
     return seasons
 
