@@ -21,23 +21,28 @@ class RaceResultTable(tables.Table):
     skater = tables.Column(verbose_name=_("Skater"), order_by=("skater__name",))
     nationality = tables.Column(verbose_name=_("Nat."), attrs={"td": {"class": "nat"}})
     age = tables.Column(verbose_name=_("Age"), attrs={"td": {"class": "num age"}, "th": {"class": "num age"}})
-    time_ms = TimeColumn(verbose_name=_("Time"))
+    time_ms = TimeColumn(verbose_name=_("Time"), default="—")
     gap_ms = TimeColumn(verbose_name=_("Gap"), orderable=False)
-    markers = tables.Column(verbose_name=_("Records"), orderable=False, attrs={"td": {"class": "markers"}})
 
     class Meta:
         orderable = True
+        default = ""
         attrs = {"class": "results"}
         empty_text = _("No results entered yet.")
 
     def render_rank(self, record):
-        return record.rank if record.finished else record.result.get_status_display()
+        if record.finished:
+            return record.rank or ""
+        return format_html('<abbr title="{}">{}</abbr>', record.result.get_status_display(), record.status)
 
     def render_lane(self, value):
         return {"inner": _("I"), "outer": _("O")}.get(value, "")
 
-    def render_skater(self, value):
-        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.name)
+    def render_skater(self, value, record):
+        markers = format_html_join(
+            " ", '<abbr class="marker" title="{}">{}</abbr>', ((m.title, m.code) for m in record.markers)
+        )
+        return format_html('<a href="{}">{}</a> {}', value.get_absolute_url(), value.name, markers)
 
     def render_nationality(self, value):
         return format_html('<abbr title="{}">{}</abbr>', value, value)
@@ -50,9 +55,6 @@ class RaceResultTable(tables.Table):
 
     def render_gap_ms(self, value):
         return gap(value) if value else ""
-
-    def render_markers(self, value):
-        return format_html_join(" ", '<abbr class="marker" title="{}">{}</abbr>', ((m.title, m.code) for m in value))
 
 
 class SkaterResultTable(tables.Table):
