@@ -173,6 +173,11 @@ class Competition(models.Model):
         return reverse("results:competition", args=[self.slug])
 
     @property
+    def short_name(self):
+        """The name without the federation's boilerplate: '2023-24 World Cup 2 (Beijing)'."""
+        return self.name.replace("ISU Speed Skating ", "").replace("Speed Skating ", "")
+
+    @property
     def season_label(self):
         return timing.season_label(self.season)
 

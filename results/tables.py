@@ -77,7 +77,7 @@ class SkaterResultTable(tables.Table):
         return date_format(value, "j M Y")
 
     def render_competition(self, value):
-        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.name)
+        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.short_name)
 
     def render_race(self, value):
         division = f" {value.division}" if value.division else ""
