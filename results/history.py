@@ -1,6 +1,7 @@
 """The starts behind derived facts, read in one query each and turned into plain rows."""
 
-from results.models import Race, RaceKind, Result, Skater
+from results.models import Race, RaceKind, Result, Skater, Status
+from results.records import Performance
 from results.streaks import Start, ended_streaks
 
 START_FIELDS = (
@@ -62,3 +63,29 @@ def recent_streak_ends(limit=5, minimum=3):
         (races[start.race_id], winners.get(start.race_id), skaters[start.skater_id], length)
         for start, length, _ in ended
     ]
+
+
+PERFORMANCE_FIELDS = (
+    "id", "skater_id", "skater__name", "skater__slug", "nationality", "race__gender", "race__distance_m",
+    "time_ms", "race__date", "race__competition__slug", "race__slug", "race__competition__name",
+    "race__competition__rink_id", "race__competition__rink__name",
+)  # fmt: skip
+
+
+def performances(**filters):
+    """Finished, timed individual results as Performance rows in date order, in one query."""
+    rows = (
+        Result.objects.filter(status=Status.FINISHED, time_ms__isnull=False, race__kind=RaceKind.INDIVIDUAL, **filters)
+        .order_by("race__date", "race_id", "time_ms")
+        .values_list(*PERFORMANCE_FIELDS)
+    )
+    made = []
+    for (rid, sid, name, slug, nat, gender, distance, ms, day, comp_slug, race_slug, comp, rink_id, rink) in rows:
+        made.append(
+            Performance(
+                result_id=rid, skater_id=sid, skater=name, skater_slug=slug, nationality=nat, gender=gender,
+                distance_m=distance, time_ms=ms, date=day, competition_slug=comp_slug, race_slug=race_slug,
+                competition=comp, rink_id=rink_id, rink=rink,
+            )  # fmt: skip
+        )
+    return made

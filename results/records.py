@@ -9,6 +9,7 @@ incomplete, so only an improvement on a known time is claimed.
 
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -48,3 +49,64 @@ def mark_race(race, lines, history, rink_record_before):
         best = min(timed, key=lambda line: line.time_ms)
         if best.time_ms < rink_record_before:
             best.markers = [TR, *best.markers]
+
+
+@dataclass(frozen=True)
+class Performance:
+    """A finished, timed individual result, with what records need to know of it."""
+
+    result_id: int
+    skater_id: int
+    skater: str
+    skater_slug: str
+    nationality: str
+    gender: str
+    distance_m: int
+    time_ms: int
+    date: object
+    competition_slug: str
+    race_slug: str
+    competition: str
+    rink_id: int
+    rink: str
+
+    @property
+    def race_url(self):
+        return reverse("results:race", args=[self.competition_slug, self.race_slug])
+
+    @property
+    def skater_url(self):
+        return reverse("results:skater", args=[self.skater_slug])
+
+
+def progression(performances):
+    """The performances that set a record, in date order: each strictly faster than all before it.
+
+    performances must be in date order; equal times do not take the record.
+    """
+    record, holders = None, []
+    for performance in performances:
+        if record is None or performance.time_ms < record:
+            record = performance.time_ms
+            holders.append(performance)
+    return holders
+
+
+def progressions_by(performances, key):
+    """{key: progression} over performances in date order, grouped by key(performance)."""
+    grouped = {}
+    for performance in performances:
+        grouped.setdefault(key(performance), []).append(performance)
+    return {k: progression(group) for k, group in grouped.items()}
+
+
+def world_key(p):
+    return (p.gender, p.distance_m)
+
+
+def national_key(p):
+    return (p.nationality, p.gender, p.distance_m)
+
+
+def track_key(p):
+    return (p.rink_id, p.gender, p.distance_m)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from results import views
+from results import insight_views, views
 
 app_name = "results"
 
@@ -15,4 +15,10 @@ urlpatterns = [
     path("head-to-head/<slug:slug_a>/<slug:slug_b>/", views.head_to_head, name="head_to_head"),
     path("seasons/<str:season>/", views.season_detail, name="season"),
     path("rinks/<slug:slug>/", views.rink_detail, name="rink"),
+    path("records/", insight_views.records_index, name="records"),
+    path("records/<str:event>/", insight_views.record_history, name="record_history"),
+    path("rankings/<str:season>/<str:event>/", insight_views.season_ranking, name="season_ranking"),
+    path("adelskalender/", insight_views.adelskalender, name="adelskalender"),
+    path("streaks/", insight_views.streak_list, name="streaks"),
+    path("world-cup/<str:season>/<str:event>/", insight_views.world_cup_standings, name="world_cup"),
 ]

@@ -1,0 +1,87 @@
+"""Rankings built from the results held: season best lists, the Adelskalender, championship
+classifications and World Cup standings.
+
+- Season ranking: each skater's best time of the season on a distance, ranked (ties shared).
+- Adelskalender: the sum of samalog points of a skater's personal records over the four allround
+  distances (men 500/1500/5000/10000 m, women 500/1500/3000/5000 m), as they stood on a date; a
+  skater needs a time on all four to be ranked. Lower is better.
+- Championship classification: samalog points summed over the distances skated so far, for the
+  skaters who have a time on every one of them.
+- World Cup standings: points by rank from the season's points table (data, per division and
+  distance), summed over the season's World Cup races; a rank the table does not cover gives none.
+"""
+
+from dataclasses import dataclass
+
+from results import timing
+
+ALLROUND = {"M": (500, 1500, 5000, 10000), "F": (500, 1500, 3000, 5000)}
+
+
+@dataclass
+class Ranked:
+    rank: int
+    skater_id: int
+    value: int
+    detail: object = None
+
+
+def ranked(values, key=lambda item: item[1]):
+    """[(skater_id, value, detail)] sorted ascending and ranked with ties shared."""
+    items = sorted(values, key=key)
+    ranks = timing.rank_with_ties([key(item) for item in items])
+    return [Ranked(rank, item[0], item[1], item[2] if len(item) > 2 else None) for rank, item in zip(ranks, items, strict=True)]
+
+
+def season_ranking(performances):
+    """Each skater's season best (the earliest of equal times), ranked."""
+    best = {}
+    for p in performances:
+        if p.skater_id not in best or p.time_ms < best[p.skater_id].time_ms:
+            best[p.skater_id] = p
+    return ranked([(skater_id, p.time_ms, p) for skater_id, p in best.items()])
+
+
+def adelskalender(performances, gender):
+    """Samalog sum of personal records over the allround distances; performances up to the chosen date."""
+    distances = ALLROUND[gender]
+    best = {}
+    for p in performances:
+        if p.gender != gender or p.distance_m not in distances:
+            continue
+        key = (p.skater_id, p.distance_m)
+        if key not in best or p.time_ms < best[key].time_ms:
+            best[key] = p
+    totals = []
+    for skater_id in {skater for skater, _ in best}:
+        records = [best.get((skater_id, d)) for d in distances]
+        if all(records):
+            total = sum(timing.samalog_points(r.time_ms, r.distance_m) for r in records)
+            totals.append((skater_id, total, records))
+    return ranked(totals)
+
+
+def classification(distances_results):
+    """Standings after each distance of a championship.
+
+    distances_results: [(race, {skater_id: time_ms})] in skating order.
+    Returns [(race, [Ranked with detail = per-distance points])] after each race.
+    """
+    standings, points = [], {}
+    for n, (race, times) in enumerate(distances_results, start=1):
+        for skater_id, time_ms in times.items():
+            points.setdefault(skater_id, []).append(timing.samalog_points(time_ms, race.distance_m))
+        complete = [(s, sum(p), list(p)) for s, p in points.items() if len(p) == n]
+        points = {s: p for s, p in points.items() if len(p) == n}
+        standings.append((race, ranked(complete)))
+    return standings
+
+
+def world_cup_standings(starts, points_table):
+    """Points per skater: starts are (skater_id, season, division, distance_m, gender, rank)."""
+    totals, detail = {}, {}
+    for skater_id, season, division, distance_m, gender, rank in starts:
+        points = points_table.get((season, division, distance_m, gender, rank), 0)
+        totals[skater_id] = totals.get(skater_id, 0) + points
+        detail.setdefault(skater_id, []).append(points)
+    return ranked([(s, total, detail[s]) for s, total in totals.items() if total > 0], key=lambda item: -item[1])
