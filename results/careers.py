@@ -47,3 +47,15 @@ def medal_counts(results):
         if result.rank == 1:
             wins[key] += 1
     return [(label, kind, wins[key], podiums[key]) for key in sorted(podiums) for _, label, kind in [key]]
+
+
+def record_progression(results, distance_m):
+    """[(date, ms)] for each new personal record on a distance, in date order."""
+    best, steps = None, []
+    for result in sorted(results, key=lambda r: (r.race.date, r.race_id)):
+        if result.race.distance_m != distance_m or result.race.kind != RaceKind.INDIVIDUAL:
+            continue
+        if result.status == Status.FINISHED and result.time_ms and (best is None or result.time_ms < best):
+            best = result.time_ms
+            steps.append((result.race.date, result.time_ms))
+    return steps

@@ -19,6 +19,14 @@ def as_start(row):
     )  # fmt: skip
 
 
+def as_start_of(result):
+    """A Result (with its race) as a Start."""
+    return Start(
+        skater_id=result.skater_id, race_id=result.race_id, date=result.race.date, division=result.race.division,
+        status=result.status, rank=result.rank, time_ms=result.time_ms, distance_m=result.race.distance_m,
+    )  # fmt: skip
+
+
 def starts_by_skater(results):
     """Group a Result queryset's rows into each skater's starts in date order."""
     grouped = {}
@@ -80,12 +88,23 @@ def performances(**filters):
         .values_list(*PERFORMANCE_FIELDS)
     )
     made = []
-    for (rid, sid, name, slug, nat, gender, distance, ms, day, comp_slug, race_slug, comp, rink_id, rink) in rows:
+    for rid, sid, name, slug, nat, gender, distance, ms, day, comp_slug, race_slug, comp, rink_id, rink in rows:
         made.append(
             Performance(
-                result_id=rid, skater_id=sid, skater=name, skater_slug=slug, nationality=nat, gender=gender,
-                distance_m=distance, time_ms=ms, date=day, competition_slug=comp_slug, race_slug=race_slug,
-                competition=comp, rink_id=rink_id, rink=rink,
+                result_id=rid,
+                skater_id=sid,
+                skater=name,
+                skater_slug=slug,
+                nationality=nat,
+                gender=gender,
+                distance_m=distance,
+                time_ms=ms,
+                date=day,
+                competition_slug=comp_slug,
+                race_slug=race_slug,
+                competition=comp,
+                rink_id=rink_id,
+                rink=rink,
             )  # fmt: skip
         )
     return made

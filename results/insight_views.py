@@ -32,7 +32,13 @@ def records_index(request):
     filters = {"nationality": nationality} if nationality else {}
     held = records.progressions_by(performances(**filters), records.world_key)
     table = [
-        (distance, event_slug("F", distance), _last(held.get(("F", distance))), event_slug("M", distance), _last(held.get(("M", distance))))
+        (
+            distance,
+            event_slug("F", distance),
+            _last(held.get(("F", distance))),
+            event_slug("M", distance),
+            _last(held.get(("M", distance))),
+        )
         for distance in DISTANCES
     ]
     return render(
@@ -69,7 +75,7 @@ def season_ranking(request, season, event):
     return render(
         request,
         "results/season_ranking.html",
-        {"season": start, "gender": gender, "distance": distance, "ranking": ranking, "events": _events(start)},
+        {"season": start, "gender": gender, "distance": distance, "ranking": ranking, "events": season_events(start)},
     )
 
 
@@ -83,7 +89,7 @@ def _season_or_404(season):
     return start
 
 
-def _events(season):
+def season_events(season):
     return [
         (event_slug(g, d), g, d)
         for g, d in Result.objects.filter(race__competition__season=season, race__kind=RaceKind.INDIVIDUAL)
@@ -141,7 +147,9 @@ def world_cup_standings(request, season, event):
         race__distance_m=distance,
         race__kind=RaceKind.INDIVIDUAL,
         rank__isnull=False,
-    ).values_list("skater_id", "race__competition__season", "race__division", "race__distance_m", "race__gender", "rank")
+    ).values_list(
+        "skater_id", "race__competition__season", "race__division", "race__distance_m", "race__gender", "rank"
+    )
     standings = rankings.world_cup_standings(starts, table)
     skaters = Skater.objects.in_bulk([row.skater_id for row in standings])
     return render(

@@ -30,7 +30,10 @@ def ranked(values, key=lambda item: item[1]):
     """[(skater_id, value, detail)] sorted ascending and ranked with ties shared."""
     items = sorted(values, key=key)
     ranks = timing.rank_with_ties([key(item) for item in items])
-    return [Ranked(rank, item[0], item[1], item[2] if len(item) > 2 else None) for rank, item in zip(ranks, items, strict=True)]
+    return [
+        Ranked(rank, item[0], item[1], item[2] if len(item) > 2 else None)
+        for rank, item in zip(ranks, items, strict=True)
+    ]
 
 
 def season_ranking(performances):

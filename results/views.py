@@ -8,13 +8,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
-from results import careers, headtohead, timing
+from results import careers, headtohead, rankings, records, timing
+from results.charts import progression_chart
 from results.filters import SkaterResultFilter
-from results.history import distance_history, recent_streak_ends
-from results.models import Competition, Race, Result, Rink, Skater, SkaterName, Status
+from results.history import as_start_of, distance_history, performances, recent_streak_ends
+from results.insight_views import season_events
+from results.models import Competition, CompetitionKind, Gender, Race, Result, Rink, Skater, SkaterName, Status
 from results.records import mark_race
 from results.standings import race_lines
 from results.stories import race_story
+from results.streaks import streaks
 from results.tables import RaceResultTable, SkaterResultTable
 from results.templatetags.skating import notation
 
@@ -41,7 +44,11 @@ def home(request):
 
 def competition_list(request):
     competitions = Competition.objects.select_related("rink").annotate(race_count=Count("races"))
-    return render(request, "results/competition_list.html", {"competitions": competitions})
+    return render(
+        request,
+        "results/competition_list.html",
+        {"competitions": competitions, "seasons": Competition.objects.seasons()},
+    )
 
 
 def competition_detail(request, slug):
@@ -57,7 +64,36 @@ def competition_detail(request, slug):
     days = {}
     for race in races:
         days.setdefault(race.date, []).append((race, podiums.get(race.id, [])))
-    return render(request, "results/competition_detail.html", {"competition": competition, "days": days})
+    return render(
+        request,
+        "results/competition_detail.html",
+        {"competition": competition, "days": days, "classifications": championship_classifications(competition, races)},
+    )
+
+
+CHAMPIONSHIPS = {CompetitionKind.WORLD_SPRINT, CompetitionKind.WORLD_ALLROUND, CompetitionKind.EUROPEAN}
+
+
+def championship_classifications(competition, races):
+    """Samalog standings after each distance, per gender, for sprint and allround championships."""
+    if competition.kind not in CHAMPIONSHIPS:
+        return []
+    times = {}
+    for race_id, skater_id, time_ms in Result.objects.filter(
+        race__competition=competition, status=Status.FINISHED, time_ms__isnull=False
+    ).values_list("race_id", "skater_id", "time_ms"):
+        times.setdefault(race_id, {})[skater_id] = time_ms
+    skaters = Skater.objects.in_bulk({skater_id for by_skater in times.values() for skater_id in by_skater})
+    made = []
+    for gender in (Gender.WOMEN, Gender.MEN):
+        ordered = [r for r in races if r.gender == gender and not r.division and r.kind == "individual"]
+        if len(ordered) < 2:
+            continue
+        standings = rankings.classification([(race, times.get(race.id, {})) for race in ordered])
+        made.append(
+            (gender, [(race, [(row, skaters[row.skater_id]) for row in table]) for race, table in standings[1:]])
+        )
+    return made
 
 
 def race_detail(request, competition_slug, race_slug):
@@ -110,7 +146,30 @@ def skater_detail(request, slug):
     )
     table = SkaterResultTable(filterset.qs if filterset.is_valid() else filterset.queryset)
     RequestConfig(request, paginate={"per_page": 25}).configure(table)
-    last_race = results[0].race.date if results else None
+    personal = careers.personal_records(results)
+    bests = careers.season_bests(results)
+    charts = [
+        chart
+        for record in personal
+        if (
+            chart := progression_chart(
+                record.race.distance_m,
+                [
+                    (r.race.date, r.time_ms)
+                    for season in bests.values()
+                    for r in season
+                    if r.race.distance_m == record.race.distance_m
+                ],
+                careers.record_progression(results, record.race.distance_m),
+                notation(),
+            )
+        )
+    ]
+    by_distance = {}
+    for result in sorted(results, key=lambda r: (r.race.date, r.race_id)):
+        if result.race.kind == "individual":
+            by_distance.setdefault(result.race.distance_m, []).append(as_start_of(result))
+    skater_streaks = [(distance, *streaks(starts)) for distance, starts in sorted(by_distance.items())]
     return render(
         request,
         "results/skater_detail.html",
@@ -120,11 +179,12 @@ def skater_detail(request, slug):
             "other_names": list(skater.other_names.all()),
             "table": table,
             "filter": filterset,
-            "personal_records": careers.personal_records(results),
-            "season_bests": careers.season_bests(results),
+            "personal_records": personal,
+            "season_bests": bests,
+            "charts": charts,
+            "streaks": [row for row in skater_streaks if row[2] > 0],
             "medals": careers.medal_counts(results),
             "rivals": Skater.objects.rivals_of(skater)[:8],
-            "last_race": last_race,
         },
     )
 
@@ -214,6 +274,8 @@ def season_detail(request, season):
                 for c in competitions
             ],
             "seasons": Competition.objects.seasons(),
+            "events": season_events(start),
+            "has_world_cup": any(c.kind == CompetitionKind.WORLD_CUP for c in competitions),
         },
     )
 
@@ -224,8 +286,13 @@ def rink_detail(request, slug):
     winners = {
         r.race_id: r for r in Result.objects.filter(race__competition__rink=rink, rank=1).select_related("skater")
     }
+    track_records = records.progressions_by(performances(race__competition__rink=rink), records.world_key)
     return render(
         request,
         "results/rink_detail.html",
-        {"rink": rink, "races": [(race, winners.get(race.id)) for race in races]},
+        {
+            "rink": rink,
+            "races": [(race, winners.get(race.id)) for race in races],
+            "track_records": [track_records[key][-1] for key in sorted(track_records)],
+        },
     )

@@ -137,5 +137,6 @@ def test_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_
     # their winners, the skaters who lost their streak
     with django_assert_max_num_queries(7):
         assert client.get("/en/").status_code == 200
+    # competitions with their race counts, the seasons
     with django_assert_max_num_queries(2):
         assert client.get("/en/competitions/").status_code == 200

@@ -150,11 +150,11 @@ def test_the_public_pages_cost_a_fixed_number_of_queries(client, db, django_asse
     # head-to-head: both skaters, the meetings
     with django_assert_max_num_queries(3):
         client.get(f"/en/head-to-head/{skater.slug}/{rival.slug}/")
-    # season: competitions, winners, the list of seasons
-    with django_assert_max_num_queries(3):
+    # season: competitions, winners, the list of seasons, the distances skated
+    with django_assert_max_num_queries(4):
         assert client.get("/en/seasons/2024-25/").status_code == 200
-    # rink: rink, races, winners
-    with django_assert_max_num_queries(3):
+    # rink: rink, races, winners, performances for the track records
+    with django_assert_max_num_queries(4):
         assert client.get(rink_url).status_code == 200
     # skater search: count, page, nationalities
     with django_assert_max_num_queries(3):

@@ -1,0 +1,161 @@
+"""Records, rankings, the Adelskalender, classifications, World Cup standings and charts."""
+
+import csv
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from results import charts, rankings, records, timing
+from tests.conftest import ROOT
+from tests.test_pages import make_race
+from tests.test_public_site import seed_rows
+
+
+def perf(skater_id, ms, day, distance=1000, gender="F", nationality="NED", rink_id=1):
+    return records.Performance(
+        result_id=0, skater_id=skater_id, skater=f"S{skater_id}", skater_slug=f"s{skater_id}", nationality=nationality,
+        gender=gender, distance_m=distance, time_ms=ms, date=date(2024, 1, day), competition_slug="c", race_slug="r",
+        competition="Cup", rink_id=rink_id, rink="Rink",
+    )  # fmt: skip
+
+
+def test_a_time_that_equals_the_record_does_not_take_it():
+    history = records.progression([perf(1, 74000, 1), perf(2, 74000, 2), perf(3, 73990, 3), perf(4, 74500, 4)])
+    assert [p.skater_id for p in history] == [1, 3]
+
+
+def test_national_and_track_records_are_kept_apart():
+    held = records.progressions_by(
+        [perf(1, 74000, 1, nationality="NED"), perf(2, 73000, 2, nationality="JPN", rink_id=2)], records.national_key
+    )
+    assert held[("NED", "F", 1000)][-1].skater_id == 1
+    assert held[("JPN", "F", 1000)][-1].skater_id == 2
+
+
+def test_season_ranking_shares_tied_ranks_and_keeps_each_skaters_best():
+    ranking = rankings.season_ranking([perf(1, 74000, 1), perf(1, 73500, 2), perf(2, 73500, 3), perf(3, 75000, 4)])
+    assert [(r.rank, r.skater_id, r.value) for r in ranking] == [(1, 1, 73500), (1, 2, 73500), (3, 3, 75000)]
+
+
+def test_the_adelskalender_sums_truncated_samalog_points_of_all_four_records():
+    made = [
+        perf(1, 37050, 1, 500, "M"), perf(1, 106123, 2, 1500, "M"), perf(1, 375555, 3, 5000, "M"),
+        perf(1, 784670, 4, 10000, "M"), perf(2, 36000, 5, 500, "M"),
+    ]  # fmt: skip
+    table = rankings.adelskalender(made, "M")
+    expected = 37050 + 106123 * 500 // 1500 + 375555 * 500 // 5000 + 39233
+    assert [(r.skater_id, r.value) for r in table] == [(1, expected)]  # skater 2 lacks three distances
+
+
+def test_a_classification_counts_only_skaters_with_every_distance():
+    races = [SimpleNamespace(distance_m=500), SimpleNamespace(distance_m=1000), SimpleNamespace(distance_m=500)]
+    standings = rankings.classification(
+        [(races[0], {1: 37000, 2: 38000}), (races[1], {1: 75000}), (races[2], {1: 37100, 2: 37000})]
+    )
+    after_two = standings[1][1]
+    assert [(r.skater_id, r.value) for r in after_two] == [(1, 37000 + 37500)]
+    assert [(r.skater_id, r.value) for r in standings[2][1]] == [(1, 37000 + 37500 + 37100)]
+
+
+def test_world_cup_points_come_from_the_table_and_ties_share():
+    table = {(2025, "A", 1000, "F", 1): 60, (2025, "A", 1000, "F", 2): 54}
+    starts = [
+        (1, 2025, "A", 1000, "F", 1),
+        (2, 2025, "A", 1000, "F", 2),
+        (2, 2025, "A", 1000, "F", 1),
+        (3, 2025, "A", 1000, "F", 30),
+    ]
+    standings = rankings.world_cup_standings(starts, table)
+    assert [(r.rank, r.skater_id, r.value) for r in standings] == [(1, 2, 114), (2, 1, 60)]
+
+
+def test_the_chart_puts_faster_times_higher():
+    chart = charts.progression_chart(
+        1000, [(date(2023, 1, 1), 75000)], [(date(2022, 1, 1), 76000), (date(2024, 1, 1), 74000)]
+    )
+    ys = {label: y for x, y, label in chart.season_bests}
+    assert chart.record_path.startswith("M")
+    assert ys["1:15.00"] > charts.PAD_Y  # slower than the record: lower on the chart
+    assert charts.progression_chart(1000, [], [(date(2022, 1, 1), 76000)]) is None
+
+
+def test_the_world_cup_standings_match_the_seed_sheets_and_points_table(client, db):
+    table = {}
+    with (ROOT / "fixtures" / "world-cup-points.csv").open(encoding="utf-8") as sheet:
+        for row in csv.DictReader(sheet):
+            if row["division"] == "A":
+                table[int(row["rank"])] = int(row["points"])
+    leerdam = sum(
+        table.get(int(r["rank"]), 0) for r in seed_rows()
+        if r["skater"] == "Jutta Leerdam" and r["season"] == "2025/26" and r["distance_m"] == "1000" and r["rank"]
+    )  # fmt: skip
+    html = client.get("/en/world-cup/2025-26/women-1000m/").content.decode()
+    row = next(line for line in html.split("<tr>") if "Jutta Leerdam" in line)
+    assert f'<td class="num">{leerdam}</td>' in row
+
+
+def test_the_records_page_shows_the_fastest_seed_time(client, db):
+    fastest = min(
+        (timing.parse_time(r["time"]), r["skater"]) for r in seed_rows()
+        if r["gender"] == "F" and r["distance_m"] == "1000" and r["time"] and not r["status"]
+    )  # fmt: skip
+    html = client.get("/en/records/").content.decode()
+    assert timing.format_time(fastest[0]) in html and fastest[1] in html
+
+
+def test_record_history_lists_each_improvement_newest_first(client, db):
+    rows = sorted(
+        (r["date"], timing.parse_time(r["time"])) for r in seed_rows()
+        if r["gender"] == "F" and r["distance_m"] == "1000" and r["time"] and not r["status"]
+    )  # fmt: skip
+    expected, best = [], None
+    for _day, ms in rows:
+        if best is None or ms < best:
+            best = ms
+            expected.append(timing.format_time(ms))
+    html = client.get("/en/records/women-1000m/").content.decode().split("<tbody>")[1]
+    shown = [t for t in html.split('<td class="num">')[1:]]
+    assert [cell.split("<")[0] for cell in shown] == list(reversed(expected))
+
+
+def test_the_adelskalender_ranks_someone_on_the_seed_data(client, db):
+    html = client.get("/en/adelskalender/", {"gender": "F"}).content.decode()
+    assert "Nadezhda Morozova" in html
+    before = client.get("/en/adelskalender/", {"gender": "F", "date": "2024-01-01"}).content.decode()
+    assert "Nadezhda Morozova" not in before
+
+
+def test_the_streaks_page_and_profile_show_leerdams_16(client, db):
+    html = client.get("/en/streaks/").content.decode()
+    row = next(line for line in html.split("<tr>") if "Jutta Leerdam" in line and "1000 m" in line)
+    assert '<td class="num">16</td>' in row
+    profile = client.get("/en/skaters/jutta-leerdam/").content.decode()
+    assert "Win streaks" in profile and "<svg" in profile
+
+
+def test_a_sprint_championship_shows_its_classification(client, db):
+    html = client.get("/en/competitions/2022-world-sprint-championships/").content.decode()
+    assert "Classification" in html
+    standings = html.split("Classification")[1]
+    assert standings.index("Jutta Leerdam") < standings.index("Femke Kok")
+
+
+def test_the_rink_page_shows_track_records(client, db):
+    html = client.get("/en/rinks/thialf/").content.decode()
+    assert "Track records" in html
+
+
+@pytest.mark.parametrize("size", [1, 30])
+def test_insight_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_queries, size):
+    make_race(size)
+    for url, budget in [
+        ("/en/records/", 2),  # performances, nationalities
+        ("/en/records/women-500m/", 1),
+        ("/en/rankings/2024-25/women-500m/", 2),  # performances, distances of the season
+        ("/en/adelskalender/?gender=F", 1),
+        ("/en/streaks/", 2),  # all starts, skaters
+        ("/en/world-cup/2025-26/women-1000m/", 4),  # points table, starts, skaters, competition count
+    ]:
+        with django_assert_max_num_queries(budget):
+            assert client.get(url).status_code == 200, url
