@@ -75,7 +75,8 @@ def runs(meetings):
 def meetings_between(a, b):
     """Every race both skaters have a result in, oldest first, in one query."""
     results = (
-        Result.objects.filter(skater__in=[a, b], race__in=Result.objects.filter(skater=a).values("race"))
+        Result.objects.public()
+        .filter(skater__in=[a, b], race__in=Result.objects.filter(skater=a).values("race"))
         .select_related("race", "race__competition")
         .order_by("race__date", "race_id")
     )

@@ -1,5 +1,7 @@
 """The starts behind derived facts, read in one query each and turned into plain rows."""
 
+from django.db.models import Q
+
 from results.models import Race, RaceKind, Result, Skater, Status
 from results.records import Performance
 from results.streaks import Start, ended_streaks
@@ -39,7 +41,7 @@ def starts_by_skater(results):
 def distance_history(race, skater_ids):
     """Each of these skaters' starts on the race's distance up to and including its day."""
     return starts_by_skater(
-        Result.objects.filter(
+        Result.objects.filter(Q(race__published=True, race__competition__published=True) | Q(race=race)).filter(
             skater_id__in=skater_ids,
             race__gender=race.gender,
             race__distance_m=race.distance_m,
@@ -59,7 +61,7 @@ def starts_by_skater_and_distance(results):
 
 def recent_streak_ends(limit=5, minimum=3):
     """The latest races that ended a run of at least `minimum` wins: [(race, winner, loser, length)]."""
-    starts = starts_by_skater_and_distance(Result.objects.filter(race__kind=RaceKind.INDIVIDUAL))
+    starts = starts_by_skater_and_distance(Result.objects.public().filter(race__kind=RaceKind.INDIVIDUAL))
     ended = sorted(ended_streaks(starts, minimum), key=lambda e: (e[0].date, e[1]), reverse=True)[:limit]
     race_ids = [start.race_id for start, _, _ in ended]
     races = Race.objects.with_competition().in_bulk(race_ids)
@@ -83,7 +85,8 @@ PERFORMANCE_FIELDS = (
 def performances(**filters):
     """Finished, timed individual results as Performance rows in date order, in one query."""
     rows = (
-        Result.objects.filter(status=Status.FINISHED, time_ms__isnull=False, race__kind=RaceKind.INDIVIDUAL, **filters)
+        Result.objects.public()
+        .filter(status=Status.FINISHED, time_ms__isnull=False, race__kind=RaceKind.INDIVIDUAL, **filters)
         .order_by("race__date", "race_id", "time_ms")
         .values_list(*PERFORMANCE_FIELDS)
     )

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
+from django.db.models import F
 from django.utils.text import slugify
 
-from results import timing
+from results import audit, timing
 from results.fields import looks_complete
 from results.models import (
     DISTANCES,
+    Change,
     Competition,
     CompetitionKind,
     Race,
@@ -85,6 +87,8 @@ class ImportSummary:
     results_changed: int = 0
     results_unchanged: int = 0
     changes: list = field(default_factory=list)
+    new_skaters: list = field(default_factory=list)
+    new_races: list = field(default_factory=list)
 
     @property
     def changed_anything(self):
@@ -352,7 +356,7 @@ def _update_completeness(race_ids):
 
 
 @transaction.atomic
-def import_rows(rows, dry_run=False):
+def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=True):
     """Write checked sheet rows; with dry_run, roll everything back and only report."""
     summary = ImportSummary()
     rinks_by_name = {name_key(name): rink for rink in Rink.objects.all() for name in rink.all_names()}
@@ -369,7 +373,7 @@ def import_rows(rows, dry_run=False):
         if competition is None:
             competition = Competition.objects.create(
                 name=row.competition, season=row.season, kind=competition_kind(row.competition),
-                rink=_rink_for(row, rinks_by_name, summary), start_date=row.date, end_date=row.date,
+                rink=_rink_for(row, rinks_by_name, summary), start_date=row.date, end_date=row.date, published=publish,
                 slug=unique_slug(competition_slug(row.competition), set(Competition.objects.values_list("slug", flat=True))),
             )  # fmt: skip
             competitions[(row.competition, row.season)] = competition
@@ -381,19 +385,21 @@ def import_rows(rows, dry_run=False):
         if row.race_key not in races:
             races[row.race_key] = Race.objects.create(
                 competition=competition, date=row.date, gender=row.gender, distance_m=row.distance_m,
-                kind=row.kind, division=row.division, slug=f"new-{len(races)}",
+                kind=row.kind, division=row.division, slug=f"new-{len(races)}", published=publish,
             )  # fmt: skip
             summary.races += 1
+            summary.new_races.append(races[row.race_key])
             touched_competitions.add(competition.id)
 
     existing = {(r.race_id, r.skater_id): r for r in Result.objects.filter(race_id__in={r.id for r in races.values()})}
-    to_create, to_update, race_ids = [], [], set()
+    to_create, to_update, race_ids, befores = [], [], set(), {}
     for row in rows:
         race = races[row.race_key]
         skater = skaters.find(row.skater, row.nationality, row.gender)
         if skater is None:
             skater = skaters.create(row.skater, row.nationality, row.gender)
             summary.skaters += 1
+            summary.new_skaters.append(skater)
         values = {
             "nationality": row.nationality, "time_ms": row.time_ms, "status": row.status, "rank": row.rank,
             "rank_is_official": row.rank is not None, "pair": row.pair, "lane": row.lane, "source": row.source,
@@ -411,6 +417,7 @@ def import_rows(rows, dry_run=False):
             if before == values:
                 summary.results_unchanged += 1
                 continue
+            befores[result.id] = audit.snapshot(result)
             for name, value in values.items():
                 setattr(result, name, value)
             to_update.append(result)
@@ -419,6 +426,13 @@ def import_rows(rows, dry_run=False):
         race_ids.add(race.id)
     Result.objects.bulk_create(to_create, batch_size=1000)
     Result.objects.bulk_update(to_update, RESULT_FIELDS, batch_size=1000)
+    Change.objects.bulk_create(
+        [audit.change_for(r, Change.Action.CREATE, None, audit.snapshot(r), user, note) for r in to_create]
+        + [audit.change_for(r, Change.Action.UPDATE, befores[r.id], audit.snapshot(r), user, note) for r in to_update],
+        batch_size=1000,
+    )
+    audit.mark_corrected({r.race_id for r in to_update})
+    Race.objects.filter(id__in=race_ids).update(version=F("version") + 1)
     summary.results_created, summary.results_changed = len(to_create), len(to_update)
     if touched_competitions:
         _assign_rounds_and_slugs(touched_competitions)

@@ -92,7 +92,8 @@ def _season_or_404(season):
 def season_events(season):
     return [
         (event_slug(g, d), g, d)
-        for g, d in Result.objects.filter(race__competition__season=season, race__kind=RaceKind.INDIVIDUAL)
+        for g, d in Result.objects.public()
+        .filter(race__competition__season=season, race__kind=RaceKind.INDIVIDUAL)
         .values_list("race__gender", "race__distance_m")
         .distinct()
         .order_by("race__gender", "race__distance_m")
@@ -117,7 +118,7 @@ def adelskalender(request):
 
 def streak_list(request):
     """The longest runs of wins as held, and who is on a run now."""
-    starts = starts_by_skater_and_distance(Result.objects.filter(race__kind=RaceKind.INDIVIDUAL))
+    starts = starts_by_skater_and_distance(Result.objects.public().filter(race__kind=RaceKind.INDIVIDUAL))
     rows = []
     for (skater_id, distance), skater_starts in starts.items():
         current, longest = streaks(skater_starts)
@@ -140,15 +141,19 @@ def world_cup_standings(request, season, event):
         (p.season, p.division, p.distance_m, p.gender, p.rank): p.points
         for p in WorldCupPoints.objects.filter(season=start, gender=gender, distance_m=distance)
     }
-    starts = Result.objects.filter(
-        race__competition__season=start,
-        race__competition__kind="world-cup",
-        race__gender=gender,
-        race__distance_m=distance,
-        race__kind=RaceKind.INDIVIDUAL,
-        rank__isnull=False,
-    ).values_list(
-        "skater_id", "race__competition__season", "race__division", "race__distance_m", "race__gender", "rank"
+    starts = (
+        Result.objects.public()
+        .filter(
+            race__competition__season=start,
+            race__competition__kind="world-cup",
+            race__gender=gender,
+            race__distance_m=distance,
+            race__kind=RaceKind.INDIVIDUAL,
+            rank__isnull=False,
+        )
+        .values_list(
+            "skater_id", "race__competition__season", "race__division", "race__distance_m", "race__gender", "rank"
+        )
     )
     standings = rankings.world_cup_standings(starts, table)
     skaters = Skater.objects.in_bulk([row.skater_id for row in standings])
@@ -161,6 +166,6 @@ def world_cup_standings(request, season, event):
             "distance": distance,
             "has_table": bool(table),
             "standings": [(row, skaters[row.skater_id]) for row in standings],
-            "competitions": Competition.objects.filter(season=start, kind="world-cup").count(),
+            "competitions": Competition.objects.public().filter(season=start, kind="world-cup").count(),
         },
     )

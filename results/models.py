@@ -37,7 +37,7 @@ class SkaterQuerySet(models.QuerySet):
     def rivals_of(self, skater):
         """The skaters met most often in the same race, with the number of meetings."""
         return (
-            self.filter(results__race__results__skater=skater)
+            self.filter(results__race__results__skater=skater, results__race__published=True)
             .exclude(id=skater.id)
             .annotate(meetings=models.Count("results__race", distinct=True))
             .order_by("-meetings", "name")
@@ -138,6 +138,9 @@ class CompetitionKind(models.TextChoices):
 
 
 class CompetitionQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(published=True)
+
     def seasons(self):
         return list(self.values_list("season", flat=True).distinct().order_by("-season"))
 
@@ -150,6 +153,7 @@ class Competition(models.Model):
     rink = models.ForeignKey(Rink, on_delete=models.PROTECT, related_name="competitions")
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
+    published = models.BooleanField(_("published"), default=True, help_text=_("a draft is seen by editors only"))
 
     objects = CompetitionQuerySet.as_manager()
 
@@ -203,6 +207,9 @@ DISTANCES = (500, 1000, 1500, 3000, 5000, 10000)
 
 
 class RaceQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(published=True, competition__published=True)
+
     def with_competition(self):
         return self.select_related("competition", "competition__rink")
 
@@ -217,13 +224,16 @@ class RaceQuerySet(models.QuerySet):
             race__distance_m=race.distance_m,
             race__kind=race.kind,
             race__date__lt=race.date,
+            race__published=True,
+            race__competition__published=True,
             status=Status.FINISHED,
         ).aggregate(best=models.Min("time_ms"))["best"]
 
     def neighbours_in_season(self, race):
         """The previous and the next race of this distance (and division) in the season."""
         races = list(
-            self.comparable_to(race)
+            self.filter(models.Q(published=True, competition__published=True) | models.Q(id=race.id))
+            .comparable_to(race)
             .in_season(race.competition.season)
             .select_related("competition")
             .order_by("date", "id")
@@ -252,6 +262,11 @@ class Race(models.Model):
         default=False,
         help_text=_("every skater of the race is entered (an official full result)"),
     )
+    published = models.BooleanField(_("published"), default=True, help_text=_("a draft is seen by editors only"))
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="raised on every save, against lost updates"
+    )
+    corrected_at = models.DateTimeField(_("corrected on"), null=True, blank=True, editable=False)
 
     objects = RaceQuerySet.as_manager()
 
@@ -318,6 +333,9 @@ class Lane(models.TextChoices):
 
 
 class ResultQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(race__published=True, race__competition__published=True)
+
     def finished(self):
         return self.filter(status=Status.FINISHED)
 
@@ -395,3 +413,43 @@ class WorldCupPoints(models.Model):
 
     def __str__(self):
         return f"{timing.season_label(self.season)} {self.division} {self.gender} {self.distance_m} m #{self.rank}: {self.points}"
+
+
+class Change(models.Model):
+    """One recorded change to a skater, race or result: who, when, and the values before and after."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        DELETE = "delete", _("deleted")
+
+    model = models.CharField(max_length=20)
+    object_id = models.PositiveBigIntegerField()
+    # no database constraint: the history of a deleted race is kept
+    race = models.ForeignKey(
+        Race, null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="changes"
+    )
+    user = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL)
+    at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(max_length=6, choices=Action.choices)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            # a race's history page, newest first
+            models.Index(fields=["race", "-at"], name="change_race_at"),
+            # one object's history
+            models.Index(fields=["model", "object_id"], name="change_object"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.model} {self.object_id} at {self.at:%Y-%m-%d %H:%M}"
+
+    def changed_fields(self):
+        before, after = self.before or {}, self.after or {}
+        return [
+            (k, before.get(k), after.get(k)) for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)
+        ]

@@ -15,7 +15,7 @@ class CompetitionSitemap(Sitemap):
     i18n = True
 
     def items(self):
-        return Competition.objects.only("slug", "end_date").order_by("id")
+        return Competition.objects.public().only("slug", "end_date").order_by("id")
 
     def lastmod(self, competition):
         return competition.end_date
@@ -25,7 +25,9 @@ class RaceSitemap(Sitemap):
     i18n = True
 
     def items(self):
-        return Race.objects.select_related("competition").only("slug", "date", "competition__slug").order_by("id")
+        return (
+            Race.objects.public().select_related("competition").only("slug", "date", "competition__slug").order_by("id")
+        )
 
     def lastmod(self, race):
         return race.date

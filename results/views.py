@@ -2,13 +2,13 @@ import re
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.http import Http404
+from django.db.models import Count, F
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django_tables2 import RequestConfig
 
-from results import careers, headtohead, rankings, records, timing
+from results import careers, exporter, headtohead, rankings, records, timing
 from results.charts import progression_chart
 from results.filters import SkaterResultFilter
 from results.history import as_start_of, distance_history, performances, recent_streak_ends
@@ -21,12 +21,20 @@ from results.streaks import streaks
 from results.tables import RaceResultTable, SkaterResultTable
 from results.templatetags.skating import notation
 
+
+def visible(request, queryset):
+    """Editors see drafts too; everyone else sees what is published."""
+    return queryset if request.user.is_staff else queryset.public()
+
+
 SEASON_SLUG = re.compile(r"\d{4}-\d{2}")
 
 
 def home(request):
-    competitions = Competition.objects.select_related("rink")[:12]
-    latest_races = list(Race.objects.with_competition().order_by("-date", "gender", "distance_m", "-division")[:12])
+    competitions = Competition.objects.public().select_related("rink")[:12]
+    latest_races = list(
+        Race.objects.public().with_competition().order_by("-date", "gender", "distance_m", "-division")[:12]
+    )
     winners = {
         r.race_id: r
         for r in Result.objects.filter(race__in=[race.id for race in latest_races], rank=1).select_related("skater")
@@ -43,20 +51,20 @@ def home(request):
 
 
 def competition_list(request):
-    competitions = Competition.objects.select_related("rink").annotate(race_count=Count("races"))
+    competitions = Competition.objects.public().select_related("rink").annotate(race_count=Count("races"))
     return render(
         request,
         "results/competition_list.html",
-        {"competitions": competitions, "seasons": Competition.objects.seasons()},
+        {"competitions": competitions, "seasons": Competition.objects.public().seasons()},
     )
 
 
 def competition_detail(request, slug):
-    competition = get_object_or_404(Competition.objects.select_related("rink"), slug=slug)
-    races = list(competition.races.all())
+    competition = get_object_or_404(visible(request, Competition.objects.select_related("rink")), slug=slug)
+    races = list(visible(request, competition.races.all()))
     podiums = {}
     for result in (
-        Result.objects.filter(race__competition=competition, rank__lte=3, status=Status.FINISHED)
+        Result.objects.filter(race__in=races, rank__lte=3, status=Status.FINISHED)
         .select_related("skater")
         .order_by("rank", "time_ms")
     ):
@@ -80,7 +88,7 @@ def championship_classifications(competition, races):
         return []
     times = {}
     for race_id, skater_id, time_ms in Result.objects.filter(
-        race__competition=competition, status=Status.FINISHED, time_ms__isnull=False
+        race__in=races, status=Status.FINISHED, time_ms__isnull=False
     ).values_list("race_id", "skater_id", "time_ms"):
         times.setdefault(race_id, {})[skater_id] = time_ms
     skaters = Skater.objects.in_bulk({skater_id for by_skater in times.values() for skater_id in by_skater})
@@ -97,7 +105,9 @@ def championship_classifications(competition, races):
 
 
 def race_detail(request, competition_slug, race_slug):
-    race = get_object_or_404(Race.objects.with_competition(), competition__slug=competition_slug, slug=race_slug)
+    race = get_object_or_404(
+        visible(request, Race.objects.with_competition()), competition__slug=competition_slug, slug=race_slug
+    )
     results = list(race.results.select_related("skater"))
     lines = race_lines(race, results)
     history = distance_history(race, [r.skater_id for r in results])
@@ -105,9 +115,8 @@ def race_detail(request, competition_slug, race_slug):
     story = race_story(race, lines, history, notation())
     table = RaceResultTable(lines, order_by=request.GET.get("sort"))
     siblings = list(
-        Race.objects.filter(
-            competition=race.competition, gender=race.gender, distance_m=race.distance_m, kind=race.kind
-        )
+        Race.objects.public()
+        .filter(competition=race.competition, gender=race.gender, distance_m=race.distance_m, kind=race.kind)
         .exclude(id=race.id)
         .select_related("competition")
     )
@@ -137,11 +146,13 @@ def skater_detail(request, slug):
         if earlier is None:
             raise Http404(_("No skater with this address."))
         return redirect(earlier.skater, permanent=True)
-    results = list(Result.objects.filter(skater=skater).with_race().order_by("-race__date", "race__distance_m"))
+    results = list(
+        Result.objects.public().filter(skater=skater).with_race().order_by("-race__date", "race__distance_m")
+    )
     seasons = sorted({r.race.competition.season for r in results}, reverse=True)
     filterset = SkaterResultFilter(
         request.GET,
-        queryset=Result.objects.filter(skater=skater).with_race().order_by("-race__date", "race__distance_m"),
+        queryset=Result.objects.public().filter(skater=skater).with_race().order_by("-race__date", "race__distance_m"),
         seasons=seasons,
     )
     table = SkaterResultTable(filterset.qs if filterset.is_valid() else filterset.queryset)
@@ -255,12 +266,14 @@ def season_detail(request, season):
         start = None
     if start is None or timing.season_slug(start) != season:
         raise Http404(_("No such season."))
-    competitions = list(Competition.objects.filter(season=start).select_related("rink").order_by("start_date"))
+    competitions = list(Competition.objects.public().filter(season=start).select_related("rink").order_by("start_date"))
     if not competitions:
         raise Http404(_("No competitions in this season yet."))
     winners = {}
-    for result in Result.objects.filter(race__competition__season=start, rank=1).select_related(
-        "skater", "race__competition"
+    for result in (
+        Result.objects.public()
+        .filter(race__competition__season=start, rank=1)
+        .select_related("skater", "race__competition")
     ):
         winners.setdefault(result.race.competition_id, []).append(result)
     return render(
@@ -273,18 +286,52 @@ def season_detail(request, season):
                 (c, sorted(winners.get(c.id, []), key=lambda r: (r.race.date, r.race.gender, r.race.distance_m)))
                 for c in competitions
             ],
-            "seasons": Competition.objects.seasons(),
+            "seasons": Competition.objects.public().seasons(),
             "events": season_events(start),
             "has_world_cup": any(c.kind == CompetitionKind.WORLD_CUP for c in competitions),
         },
     )
 
 
+EXPORT_ORDER = (
+    "race__date", "race__gender", "race__distance_m", "-race__division", "race_id",
+    F("rank").asc(nulls_last=True), "pair", "id",
+)  # fmt: skip
+
+
+def export(request, results, filename, fmt):
+    results = results.select_related("race__competition__rink", "skater").order_by(*EXPORT_ORDER)
+    if fmt == "json":
+        response = JsonResponse(exporter.as_json(results), json_dumps_params={"ensure_ascii": False})
+    else:
+        response = HttpResponse(exporter.as_csv(results), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+def race_export(request, competition_slug, race_slug, fmt):
+    race = get_object_or_404(visible(request, Race.objects.all()), competition__slug=competition_slug, slug=race_slug)
+    return export(request, race.results.all(), f"{competition_slug}-{race_slug}", fmt)
+
+
+def competition_export(request, slug, fmt):
+    competition = get_object_or_404(visible(request, Competition.objects.all()), slug=slug)
+    return export(request, Result.objects.filter(race__in=visible(request, competition.races.all())), slug, fmt)
+
+
+def skater_export(request, slug, fmt):
+    skater = get_object_or_404(Skater, slug=slug)
+    return export(request, Result.objects.public().filter(skater=skater), slug, fmt)
+
+
 def rink_detail(request, slug):
     rink = get_object_or_404(Rink, slug=slug)
-    races = Race.objects.filter(competition__rink=rink).select_related("competition").order_by("-date", "gender")
+    races = (
+        Race.objects.public().filter(competition__rink=rink).select_related("competition").order_by("-date", "gender")
+    )
     winners = {
-        r.race_id: r for r in Result.objects.filter(race__competition__rink=rink, rank=1).select_related("skater")
+        r.race_id: r
+        for r in Result.objects.public().filter(race__competition__rink=rink, rank=1).select_related("skater")
     }
     track_records = records.progressions_by(performances(race__competition__rink=rink), records.world_key)
     return render(

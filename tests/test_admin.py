@@ -20,6 +20,7 @@ def race_form(race, rows):
         "kind": race.kind,
         "division": race.division,
         "round": "",
+        "published": "on",
         "results-TOTAL_FORMS": len(rows),
         "results-INITIAL_FORMS": 0,
         "results-MIN_NUM_FORMS": 0,
