@@ -42,7 +42,8 @@ format: venv
 
 test: lint
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(TEST_ENV) $(BIN)/pytest
+	$(TEST_ENV) $(BIN)/pytest -m "not browser"
+	$(TEST_ENV) $(BIN)/pytest -m browser tests/browser
 
 messages: venv
 	DEBUG=1 $(BIN)/python manage.py makemessages -l nl --no-location -i ".venv/*"
