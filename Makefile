@@ -6,9 +6,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SHEETS := $(wildcard seeds/sheets/*.csv)
 FIXTURES := fixtures/rinks.json fixtures/world_cup_points.json fixtures/editors.json
-TEST_ENV := SECRET_KEY=test-only-secret DEBUG=0 ALLOWED_HOSTS=testserver,localhost,127.0.0.1
+TEST_ENV := SECRET_KEY=test-only-secret DEBUG=0 ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_SSL_REDIRECT=0
+WORKERS ?= 2
 
-.PHONY: run test lint format seed migrate messages clean
+.PHONY: run serve migrate-prod test test-suite lint format seed migrate messages clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +33,14 @@ run: seed
 	@echo "Admin: http://$(HOST):$(PORT)/admin/ (log in with the editor account above)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Production: gunicorn, DEBUG off, settings from the environment (SECRET_KEY and ALLOWED_HOSTS required).
+serve: migrate-prod
+	$(BIN)/python manage.py collectstatic --no-input -v0
+	$(BIN)/gunicorn skating.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+
+migrate-prod: venv
+	$(BIN)/python manage.py migrate --no-input
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -40,10 +49,18 @@ format: venv
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The whole suite: lint, migrations complete, the tests on SQLite, then on a throwaway PostgreSQL
+# server when one can be started (.ci/run always does), then the browser tests.
 test: lint
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
-	$(TEST_ENV) $(BIN)/pytest -m "not browser"
+	$(MAKE) --no-print-directory test-suite
+	@if [ -n "$$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null)" ] || [ -n "$$CI" ]; then \
+		echo "--- the same tests on PostgreSQL"; .ci/with-postgres $(MAKE) --no-print-directory test-suite; \
+	else echo "--- PostgreSQL is not installed here: skipping the PostgreSQL run (CI installs it)"; fi
 	$(TEST_ENV) $(BIN)/pytest -m browser tests/browser
+
+test-suite: venv
+	$(TEST_ENV) $(BIN)/pytest -m "not browser"
 
 messages: venv
 	DEBUG=1 $(BIN)/python manage.py makemessages -l nl --no-location -i ".venv/*"

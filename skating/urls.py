@@ -4,10 +4,13 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from results.sitemaps import SITEMAPS
+from skating import health
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("healthz", health.healthz, name="healthz"),
+    path(".well-known/security.txt", health.security_txt, name="security_txt"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("results.urls")),
