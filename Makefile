@@ -6,10 +6,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SHEETS := $(wildcard seeds/sheets/*.csv)
 FIXTURES := fixtures/rinks.json fixtures/world_cup_points.json fixtures/editors.json
-TEST_ENV := SECRET_KEY=test-only-secret DEBUG=0 ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_SSL_REDIRECT=0
+TEST_ENV := SECRET_KEY=test-only-secret DEBUG=0 ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_SSL_REDIRECT=0 CONN_MAX_AGE=0
 WORKERS ?= 2
 
-.PHONY: run serve migrate-prod test test-suite lint format seed migrate messages clean
+.PHONY: backup restore run serve migrate-prod test test-suite lint format seed migrate messages clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,14 @@ serve: migrate-prod
 migrate-prod: venv
 	$(BIN)/python manage.py migrate --no-input
 
+# make backup [FILE=backups/x.db]; make restore FILE=backups/x.db
+backup: venv
+	$(BIN)/python manage.py backup $${FILE:-backups/skating-$$(date +%Y%m%d-%H%M%S).backup}
+
+restore: venv
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=path/to/backup" && exit 2)
+	$(BIN)/python manage.py restore $(FILE)
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -57,10 +65,12 @@ test: lint
 	@if [ -n "$$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null)" ] || [ -n "$$CI" ]; then \
 		echo "--- the same tests on PostgreSQL"; .ci/with-postgres $(MAKE) --no-print-directory test-suite; \
 	else echo "--- PostgreSQL is not installed here: skipping the PostgreSQL run (CI installs it)"; fi
-	$(TEST_ENV) $(BIN)/pytest -m browser tests/browser
 
+# Tests that flush the database (browser tests on a live server, backup and restore) run apart,
+# after the others, which share the seeded database.
 test-suite: venv
-	$(TEST_ENV) $(BIN)/pytest -m "not browser"
+	$(TEST_ENV) $(BIN)/pytest -m "not flushes_db"
+	$(TEST_ENV) $(BIN)/pytest -m flushes_db
 
 messages: venv
 	DEBUG=1 $(BIN)/python manage.py makemessages -l nl --no-location -i ".venv/*"

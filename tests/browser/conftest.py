@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from tests.conftest import load_seeds
 
@@ -20,7 +21,14 @@ def chromium_path():
 @pytest.fixture
 def seeded_live_server(transactional_db, live_server):
     load_seeds()
-    return live_server
+    yield live_server
+    if connection.vendor == "postgresql":
+        # the live server's request threads may keep a session open; the test database must be dropped later
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture

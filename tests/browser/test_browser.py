@@ -4,7 +4,7 @@ from results.models import Competition
 from tests.browser.conftest import shot
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = pytest.mark.flushes_db
 
 WIDEST = "Math.max(document.documentElement.scrollWidth, ...[...document.querySelectorAll('body *')].map(e => e.getBoundingClientRect().right))"
 

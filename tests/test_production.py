@@ -1,0 +1,78 @@
+"""Deployment: security headers, health check, security.txt, backups and restores."""
+
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from results.models import Result
+from tests.conftest import ROOT
+
+
+def test_pages_carry_the_security_headers(client, db):
+    response = client.get("/en/")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "script-src 'self'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_https_is_enforced_with_hsts_when_debug_is_off(client, db, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/en/")
+    assert response.status_code == 301 and response["Location"].startswith("https://")
+    secure = client.get("/en/", secure=True)
+    assert secure["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def test_the_health_check_reports_the_database(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_security_txt_names_a_contact(client, db):
+    body = client.get("/.well-known/security.txt").content.decode()
+    assert body.startswith("Contact: ") and "Expires: " in body
+
+
+def test_a_missing_secret_key_in_production_stops_the_start_with_a_clear_error():
+    env = {"PATH": "/usr/bin:/bin", "DEBUG": "0", "DJANGO_SETTINGS_MODULE": "skating.settings"}
+    run = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert run.returncode != 0 and "SECRET_KEY is not set" in run.stderr
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "DEBUG": "0",
+        "SECRET_KEY": "x7" * 30 + "Qz!kP",
+        "ALLOWED_HOSTS": "results.example.org",
+    }
+    run = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "no issues" in run.stdout
+
+
+@pytest.mark.flushes_db
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_restores_every_result(tmp_path):
+    from tests.conftest import load_seeds
+
+    if not Result.objects.exists():
+        load_seeds()
+    before = sorted(Result.objects.values_list("id", "time_ms", "rank", "status"))
+    backup = tmp_path / ("skating.backup" if connection.vendor == "postgresql" else "skating.db")
+    call_command("backup", str(backup))
+    Result.objects.filter(race__competition__season=2025).delete()
+    assert len(before) > Result.objects.count()
+    call_command("restore", str(backup))
+    connection.close()
+    assert sorted(Result.objects.values_list("id", "time_ms", "rank", "status")) == before
