@@ -122,7 +122,7 @@ def _csv_rows(text, filename, columns):
 
 def _parse_row(raw, line):
     """One sheet row as a SheetRow, or a list of reasons why it is bad."""
-    reasons = []
+    reasons = [f"{column} contains a NUL character" for column, value in raw.items() if "\x00" in value]
 
     def need(column):
         if not raw[column]:

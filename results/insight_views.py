@@ -102,17 +102,18 @@ def season_events(season):
 
 def adelskalender(request):
     gender = "F" if request.GET.get("gender") == "F" else "M"
-    on = date.today()
+    on, problem = date.today(), None
     if request.GET.get("date"):
         try:
             on = date.fromisoformat(request.GET["date"])
         except ValueError:
-            raise Http404(_("The date must be written as YYYY-MM-DD.")) from None
-    ranking = rankings.adelskalender(performances(race__gender=gender, race__date__lte=on), gender)
+            problem = _("The date must be written as YYYY-MM-DD, for example 2024-03-01.")
+    ranking = [] if problem else rankings.adelskalender(performances(race__gender=gender, race__date__lte=on), gender)
     return render(
         request,
         "results/adelskalender.html",
-        {"gender": gender, "on": on, "ranking": ranking, "distances": rankings.ALLROUND[gender]},
+        {"gender": gender, "on": on, "ranking": ranking, "distances": rankings.ALLROUND[gender], "problem": problem},
+        status=400 if problem else 200,
     )
 
 

@@ -1,9 +1,26 @@
 import django_tables2 as tables
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from results.templatetags.skating import gap, racetime
+
+
+def valid_order(table_class, value):
+    """The `sort` parameter if it names an orderable column of the table, else None."""
+    name = (value or "").removeprefix("-")
+    column = table_class.base_columns.get(name)
+    return value if column is not None and column.orderable is not False else None
+
+
+def paginate(request, table, per_page=25):
+    """Paginate a table from ?page=; an impossible page is a 404, not an error."""
+    try:
+        table.paginate(page=int(request.GET.get("page", 1)), per_page=per_page)
+    except (ValueError, OverflowError, EmptyPage, PageNotAnInteger):
+        raise Http404(_("There is no such page.")) from None
 
 
 class TimeColumn(tables.Column):

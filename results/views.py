@@ -6,7 +6,6 @@ from django.db.models import Count, F
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django_tables2 import RequestConfig
 
 from results import careers, exporter, headtohead, rankings, records, timing
 from results.charts import progression_chart
@@ -18,7 +17,7 @@ from results.records import mark_race
 from results.standings import race_lines
 from results.stories import race_story
 from results.streaks import streaks
-from results.tables import RaceResultTable, SkaterResultTable
+from results.tables import RaceResultTable, SkaterResultTable, paginate, valid_order
 from results.templatetags.skating import notation
 
 
@@ -113,7 +112,7 @@ def race_detail(request, competition_slug, race_slug):
     history = distance_history(race, [r.skater_id for r in results])
     mark_race(race, lines, history, Race.objects.track_record_before(race))
     story = race_story(race, lines, history, notation())
-    table = RaceResultTable(lines, order_by=request.GET.get("sort"))
+    table = RaceResultTable(lines, order_by=valid_order(RaceResultTable, request.GET.get("sort")))
     siblings = list(
         Race.objects.public()
         .filter(competition=race.competition, gender=race.gender, distance_m=race.distance_m, kind=race.kind)
@@ -156,7 +155,7 @@ def skater_detail(request, slug):
         seasons=seasons,
     )
     table = SkaterResultTable(filterset.qs if filterset.is_valid() else filterset.queryset)
-    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    paginate(request, table)
     personal = careers.personal_records(results)
     bests = careers.season_bests(results)
     charts = [

@@ -54,6 +54,7 @@ def test_a_sheet_with_a_bad_row_is_rejected_whole_naming_the_line(db):
         (row(date="2023-13-01"), "not an ISO date"),
         (row(date="2024-08-01"), "season 2023/24 does not contain"),
         (row(rank="x"), "rank 'x' is not a positive whole number"),
+        (row(skater="Nul\x00Byte"), "skater contains a NUL character"),
     ],
 )
 def test_each_kind_of_bad_row_is_reported(db, bad_row, reason):
