@@ -11,7 +11,6 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
-from django.dispatch import receiver
 from django.utils import timezone
 
 from results.models import Change, Race, Result, Skater, Status
@@ -70,16 +69,14 @@ def mark_corrected(race_ids):
     Race.objects.filter(id__in=race_ids, published=True).update(corrected_at=timezone.now())
 
 
-@receiver(pre_save)
 def remember_before(sender, instance, **kwargs):
-    if sender in TRACKED and instance.pk:
+    if instance.pk:
         old = sender.objects.filter(pk=instance.pk).first()
         instance._before = snapshot(old) if old else None
 
 
-@receiver(post_save)
 def record_save(sender, instance, created, raw=False, **kwargs):
-    if sender not in TRACKED or raw:
+    if raw:
         return
     before, after = None if created else getattr(instance, "_before", None), snapshot(instance)
     if before == after:
@@ -89,12 +86,16 @@ def record_save(sender, instance, created, raw=False, **kwargs):
         mark_corrected([instance.race_id])
 
 
-@receiver(post_delete)
 def record_delete(sender, instance, **kwargs):
-    if sender in TRACKED:
-        change_for(instance, Change.Action.DELETE, snapshot(instance), None).save()
-        if sender is Result:
-            mark_corrected([instance.race_id])
+    change_for(instance, Change.Action.DELETE, snapshot(instance), None).save()
+    if sender is Result:
+        mark_corrected([instance.race_id])
+
+
+for _model in TRACKED:
+    pre_save.connect(remember_before, sender=_model, dispatch_uid=f"audit-before-{_model.__name__}")
+    post_save.connect(record_save, sender=_model, dispatch_uid=f"audit-saved-{_model.__name__}")
+    post_delete.connect(record_delete, sender=_model, dispatch_uid=f"audit-deleted-{_model.__name__}")
 
 
 @transaction.atomic

@@ -2,22 +2,37 @@
 
 from django.db.models import Q
 
-from results.models import Race, RaceKind, Result, Skater, Status
+from results.models import RaceKind, Result, Status, StreakEnd
 from results.records import Performance
-from results.streaks import Start, ended_streaks
+from results.streaks import Start
 
 START_FIELDS = (
     "skater_id", "race_id", "race__date", "race__division", "status", "rank", "time_ms",
     "race__competition__name", "race__competition__rink__city", "race__competition__rink_id",
-    "race__competition__season", "race__distance_m",
+    "race__competition__season", "race__distance_m", "id",
 )  # fmt: skip
 
 
 def as_start(row):
-    (skater_id, race_id, day, division, status, rank, time_ms, competition, city, rink_id, season, distance_m) = row
+    (
+        skater_id,
+        race_id,
+        day,
+        division,
+        status,
+        rank,
+        time_ms,
+        competition,
+        city,
+        rink_id,
+        season,
+        distance_m,
+        result_id,
+    ) = row
     return Start(
         skater_id=skater_id, race_id=race_id, date=day, division=division, status=status, rank=rank,
         time_ms=time_ms, competition=competition, city=city, rink_id=rink_id, season=season, distance_m=distance_m,
+        result_id=result_id,
     )  # fmt: skip
 
 
@@ -59,20 +74,16 @@ def starts_by_skater_and_distance(results):
     return grouped
 
 
-def recent_streak_ends(limit=5, minimum=3):
-    """The latest races that ended a run of at least `minimum` wins: [(race, winner, loser, length)]."""
-    starts = starts_by_skater_and_distance(Result.objects.public().filter(race__kind=RaceKind.INDIVIDUAL))
-    ended = sorted(ended_streaks(starts, minimum), key=lambda e: (e[0].date, e[1]), reverse=True)[:limit]
-    race_ids = [start.race_id for start, _, _ in ended]
-    races = Race.objects.with_competition().in_bulk(race_ids)
+def recent_streak_ends(limit=5):
+    """The latest races that ended a run of three or more wins: [(race, winner, loser, length)]."""
+    ends = list(
+        StreakEnd.objects.select_related("race__competition", "skater").order_by("-date", "-length", "id")[:limit]
+    )
     winners = {
-        r.race_id: r.skater for r in Result.objects.filter(race_id__in=race_ids, rank=1).select_related("skater")
+        r.race_id: r.skater
+        for r in Result.objects.filter(race_id__in=[e.race_id for e in ends], rank=1).select_related("skater")
     }
-    skaters = Skater.objects.in_bulk([start.skater_id for start, _, _ in ended])
-    return [
-        (races[start.race_id], winners.get(start.race_id), skaters[start.skater_id], length)
-        for start, length, _ in ended
-    ]
+    return [(end.race, winners.get(end.race_id), end.skater, end.length) for end in ends]
 
 
 PERFORMANCE_FIELDS = (

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 
-from results import audit, timing
+from results import audit, derived, timing
 from results.fields import looks_complete
 from results.models import (
     DISTANCES,
@@ -433,6 +433,14 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
     )
     audit.mark_corrected({r.race_id for r in to_update})
     Race.objects.filter(id__in=race_ids).update(version=F("version") + 1)
+    rinks = dict(Race.objects.filter(id__in=race_ids).values_list("id", "competition__rink_id"))
+    derived.mark_races(
+        race_ids,
+        {
+            (r.skater_id, r.race.gender, r.race.distance_m, befores[r.id]["nationality"], rinks[r.race_id])
+            for r in to_update
+        },
+    )
     summary.results_created, summary.results_changed = len(to_create), len(to_update)
     if touched_competitions:
         _assign_rounds_and_slugs(touched_competitions)

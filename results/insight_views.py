@@ -3,14 +3,26 @@
 import re
 from datetime import date
 
+from django.core.paginator import Paginator
+from django.db.models import Min
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from results import rankings, records, timing
-from results.history import performances, starts_by_skater_and_distance
-from results.models import DISTANCES, Competition, Gender, RaceKind, Result, Skater, WorldCupPoints
-from results.streaks import streaks
+from results.history import performances
+from results.models import (
+    DISTANCES,
+    Competition,
+    Gender,
+    PersonalBest,
+    RaceKind,
+    RecordScope,
+    Result,
+    Skater,
+    StreakSummary,
+    WorldCupPoints,
+)
 
 EVENT = re.compile(r"(women|men)-(\d{3,5})m")
 
@@ -29,15 +41,18 @@ def event_slug(gender, distance_m):
 
 def records_index(request):
     nationality = request.GET.get("nationality", "").strip().upper()[:3]
-    filters = {"nationality": nationality} if nationality else {}
-    held = records.progressions_by(performances(**filters), records.world_key)
+    if nationality:
+        held = records.held_records(scope=RecordScope.NATIONAL, nationality=nationality, current=True)
+    else:
+        held = records.held_records(scope=RecordScope.WORLD, current=True)
+    current = {(entry.gender, entry.distance_m): entry for entry in held}
     table = [
         (
             distance,
             event_slug("F", distance),
-            _last(held.get(("F", distance))),
+            current.get(("F", distance)),
             event_slug("M", distance),
-            _last(held.get(("M", distance))),
+            current.get(("M", distance)),
         )
         for distance in DISTANCES
     ]
@@ -48,17 +63,11 @@ def records_index(request):
     )
 
 
-def _last(progression):
-    return progression[-1] if progression else None
-
-
 def record_history(request, event):
     gender, distance = parse_event(event)
     nationality = request.GET.get("nationality", "").strip().upper()[:3]
-    filters = {"race__gender": gender, "race__distance_m": distance}
-    if nationality:
-        filters["nationality"] = nationality
-    history = records.progression(performances(**filters))
+    scope = {"scope": RecordScope.NATIONAL, "nationality": nationality} if nationality else {"scope": RecordScope.WORLD}
+    history = records.held_records(gender=gender, distance_m=distance, **scope)
     return render(
         request,
         "results/record_history.html",
@@ -102,37 +111,50 @@ def season_events(season):
 
 def adelskalender(request):
     gender = "F" if request.GET.get("gender") == "F" else "M"
-    on, problem = date.today(), None
+    on, problem, today = date.today(), None, True
     if request.GET.get("date"):
         try:
             on = date.fromisoformat(request.GET["date"])
+            today = on >= date.today()
         except ValueError:
             problem = _("The date must be written as YYYY-MM-DD, for example 2024-03-01.")
-    ranking = [] if problem else rankings.adelskalender(performances(race__gender=gender, race__date__lte=on), gender)
+    distances = rankings.ALLROUND[gender]
+    if problem:
+        bests = []
+    elif today:
+        bests = PersonalBest.objects.filter(gender=gender, distance_m__in=distances).values_list(
+            "skater_id", "distance_m", "time_ms"
+        )
+    else:
+        bests = (
+            Result.objects.public()
+            .filter(race__gender=gender, race__distance_m__in=distances, race__date__lte=on, status="FIN")
+            .exclude(time_ms=None)
+            .values("skater_id", "race__distance_m")
+            .annotate(best=Min("time_ms"))
+            .values_list("skater_id", "race__distance_m", "best")
+        )
+    page = Paginator(rankings.adelskalender(bests, gender), 100).get_page(request.GET.get("page"))
+    skaters = Skater.objects.in_bulk([row.skater_id for row in page])
     return render(
         request,
         "results/adelskalender.html",
-        {"gender": gender, "on": on, "ranking": ranking, "distances": rankings.ALLROUND[gender], "problem": problem},
+        {
+            "gender": gender,
+            "on": on,
+            "distances": distances,
+            "problem": problem,
+            "page": page,
+            "ranking": [(row, skaters[row.skater_id]) for row in page],
+        },  # fmt: skip
         status=400 if problem else 200,
     )
 
 
 def streak_list(request):
     """The longest runs of wins as held, and who is on a run now."""
-    starts = starts_by_skater_and_distance(Result.objects.public().filter(race__kind=RaceKind.INDIVIDUAL))
-    rows = []
-    for (skater_id, distance), skater_starts in starts.items():
-        current, longest = streaks(skater_starts)
-        if longest >= 2:
-            rows.append((longest, current, skater_id, distance))
-    rows.sort(key=lambda row: (-row[0], -row[1]))
-    rows = rows[:50]
-    skaters = Skater.objects.in_bulk([row[2] for row in rows])
-    return render(
-        request,
-        "results/streaks.html",
-        {"rows": [(longest, current, skaters[s], d) for longest, current, s, d in rows]},
-    )
+    rows = StreakSummary.objects.filter(longest__gte=2).select_related("skater").order_by("-longest", "-current", "id")
+    return render(request, "results/streaks.html", {"rows": rows[:50]})
 
 
 def world_cup_standings(request, season, event):

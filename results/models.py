@@ -217,17 +217,20 @@ class RaceQuerySet(models.QuerySet):
         return self.filter(competition__season=season)
 
     def track_record_before(self, race):
-        """The best time at the race's rink on its distance before its day, or None."""
-        return Result.objects.filter(
-            race__competition__rink_id=race.competition.rink_id,
-            race__gender=race.gender,
-            race__distance_m=race.distance_m,
-            race__kind=race.kind,
-            race__date__lt=race.date,
-            race__published=True,
-            race__competition__published=True,
-            status=Status.FINISHED,
-        ).aggregate(best=models.Min("time_ms"))["best"]
+        """The track record (as stored by derived.py) at the race's rink on its distance before its day, or None."""
+        entry = (
+            RecordEntry.objects.filter(
+                scope=RecordScope.TRACK,
+                rink_id=race.competition.rink_id,
+                gender=race.gender,
+                distance_m=race.distance_m,
+                date__lt=race.date,
+            )
+            .order_by("-date", "time_ms")
+            .values_list("time_ms", flat=True)
+            .first()
+        )
+        return entry
 
     def neighbours_in_season(self, race):
         """The previous and the next race of this distance (and division) in the season."""
@@ -453,3 +456,100 @@ class Change(models.Model):
         return [
             (k, before.get(k), after.get(k)) for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)
         ]
+
+
+# Derived facts, kept up to date on every write (results/derived.py) so that pages never scan all results.
+
+
+class RecordScope(models.TextChoices):
+    WORLD = "world", _("best as held")
+    NATIONAL = "national", _("national record")
+    TRACK = "track", _("track record")
+
+
+class RecordEntry(models.Model):
+    """One step of a record's progression: a time that beat every earlier one for its scope and key."""
+
+    scope = models.CharField(max_length=8, choices=RecordScope.choices)
+    gender = models.CharField(max_length=1, choices=Gender.choices)
+    distance_m = models.PositiveIntegerField()
+    nationality = models.CharField(max_length=3, blank=True, default="")
+    rink = models.ForeignKey(Rink, null=True, blank=True, on_delete=models.CASCADE)
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="+")
+    time_ms = models.PositiveIntegerField()
+    date = models.DateField()
+    current = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["date", "time_ms"]
+        indexes = [
+            # a record's history and the record before a race's day (track record markers)
+            models.Index(
+                fields=["scope", "gender", "distance_m", "nationality", "rink", "date"], name="record_key_date"
+            ),
+            # the records page: every current record of a scope
+            models.Index(fields=["scope", "current"], name="record_current"),
+        ]
+
+    def __str__(self):
+        return f"{self.scope} {self.gender} {self.distance_m} m {self.nationality or self.rink_id or ''}: {self.time_ms} ms"
+
+
+class PersonalBest(models.Model):
+    """A skater's current personal record on a distance (for the Adelskalender)."""
+
+    skater = models.ForeignKey(Skater, on_delete=models.CASCADE, related_name="+")
+    gender = models.CharField(max_length=1, choices=Gender.choices)
+    distance_m = models.PositiveIntegerField()
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="+")
+    time_ms = models.PositiveIntegerField()
+    date = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["skater", "distance_m"], name="one_personal_best_per_distance")]
+        indexes = [
+            # the Adelskalender: personal bests of one gender on the allround distances
+            models.Index(fields=["gender", "distance_m"], name="personalbest_event"),
+        ]
+
+    def __str__(self):
+        return f"{self.skater_id} {self.distance_m} m: {self.time_ms} ms"
+
+
+class StreakSummary(models.Model):
+    """A skater's current and longest run of wins on a distance."""
+
+    skater = models.ForeignKey(Skater, on_delete=models.CASCADE, related_name="+")
+    distance_m = models.PositiveIntegerField()
+    current = models.PositiveIntegerField()
+    longest = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["skater", "distance_m"], name="one_streak_summary_per_distance")]
+        indexes = [
+            # the streaks page: longest runs first
+            models.Index(fields=["-longest", "-current"], name="streak_longest"),
+        ]
+
+    def __str__(self):
+        return f"{self.skater_id} {self.distance_m} m: now {self.current}, longest {self.longest}"
+
+
+class StreakEnd(models.Model):
+    """A start that ended a run of at least three wins (for the home page)."""
+
+    skater = models.ForeignKey(Skater, on_delete=models.CASCADE, related_name="+")
+    distance_m = models.PositiveIntegerField()
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="+")
+    race = models.ForeignKey(Race, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    length = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [
+            # the home page: the latest streaks ended
+            models.Index(fields=["-date", "-length"], name="streakend_latest"),
+        ]
+
+    def __str__(self):
+        return f"{self.skater_id} {self.distance_m} m: run of {self.length} ended {self.date}"

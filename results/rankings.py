@@ -27,8 +27,8 @@ class Ranked:
 
 
 def ranked(values, key=lambda item: item[1]):
-    """[(skater_id, value, detail)] sorted ascending and ranked with ties shared."""
-    items = sorted(values, key=key)
+    """[(skater_id, value, detail)] sorted by key (then skater, for a stable order), ranked with ties shared."""
+    items = sorted(values, key=lambda item: (key(item), item[0]))
     ranks = timing.rank_with_ties([key(item) for item in items])
     return [
         Ranked(rank, item[0], item[1], item[2] if len(item) > 2 else None)
@@ -45,22 +45,19 @@ def season_ranking(performances):
     return ranked([(skater_id, p.time_ms, p) for skater_id, p in best.items()])
 
 
-def adelskalender(performances, gender):
-    """Samalog sum of personal records over the allround distances; performances up to the chosen date."""
+def adelskalender(bests, gender):
+    """Samalog sum of personal records over the allround distances: bests are (skater, distance, ms) rows."""
     distances = ALLROUND[gender]
     best = {}
-    for p in performances:
-        if p.gender != gender or p.distance_m not in distances:
-            continue
-        key = (p.skater_id, p.distance_m)
-        if key not in best or p.time_ms < best[key].time_ms:
-            best[key] = p
+    for skater_id, distance, time_ms in bests:
+        if distance in distances and ((skater_id, distance) not in best or time_ms < best[(skater_id, distance)]):
+            best[(skater_id, distance)] = time_ms
     totals = []
     for skater_id in {skater for skater, _ in best}:
-        records = [best.get((skater_id, d)) for d in distances]
-        if all(records):
-            total = sum(timing.samalog_points(r.time_ms, r.distance_m) for r in records)
-            totals.append((skater_id, total, records))
+        times = [best.get((skater_id, d)) for d in distances]
+        if all(times):
+            total = sum(timing.samalog_points(ms, d) for ms, d in zip(times, distances, strict=True))
+            totals.append((skater_id, total, times))
     return ranked(totals)
 
 

@@ -110,3 +110,14 @@ def national_key(p):
 
 def track_key(p):
     return (p.rink_id, p.gender, p.distance_m)
+
+
+def held_records(**filters):
+    """Stored record entries (see derived.py) with their holders and races, oldest first."""
+    from results.models import RecordEntry
+
+    return (
+        RecordEntry.objects.filter(**filters)
+        .select_related("result__skater", "result__race__competition__rink")
+        .order_by("date", "time_ms")
+    )

@@ -28,6 +28,7 @@ class Start:
     rink_id: int | None = None
     season: int | None = None
     distance_m: int | None = None
+    result_id: int | None = None
 
     @property
     def won(self):

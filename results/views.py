@@ -10,9 +10,20 @@ from django.utils.translation import gettext as _
 from results import careers, exporter, headtohead, rankings, records, timing
 from results.charts import progression_chart
 from results.filters import SkaterResultFilter
-from results.history import as_start_of, distance_history, performances, recent_streak_ends
+from results.history import as_start_of, distance_history, recent_streak_ends
 from results.insight_views import season_events
-from results.models import Competition, CompetitionKind, Gender, Race, Result, Rink, Skater, SkaterName, Status
+from results.models import (
+    Competition,
+    CompetitionKind,
+    Gender,
+    Race,
+    RecordScope,
+    Result,
+    Rink,
+    Skater,
+    SkaterName,
+    Status,
+)
 from results.records import mark_race
 from results.standings import race_lines
 from results.stories import race_story
@@ -50,11 +61,17 @@ def home(request):
 
 
 def competition_list(request):
-    competitions = Competition.objects.public().select_related("rink").annotate(race_count=Count("races"))
+    competitions = (
+        Competition.objects.public()
+        .select_related("rink")
+        .annotate(race_count=Count("races"))
+        .order_by("-start_date", "id")
+    )
+    page = Paginator(competitions, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "results/competition_list.html",
-        {"competitions": competitions, "seasons": Competition.objects.public().seasons()},
+        {"competitions": page, "page": page, "seasons": Competition.objects.public().seasons()},
     )
 
 
@@ -325,20 +342,24 @@ def skater_export(request, slug, fmt):
 
 def rink_detail(request, slug):
     rink = get_object_or_404(Rink, slug=slug)
-    races = (
-        Race.objects.public().filter(competition__rink=rink).select_related("competition").order_by("-date", "gender")
+    races = Paginator(
+        Race.objects.public()
+        .filter(competition__rink=rink)
+        .select_related("competition")
+        .order_by("-date", "gender", "id"),
+        50,
+    ).get_page(request.GET.get("page"))
+    winners = {r.race_id: r for r in Result.objects.filter(race__in=list(races), rank=1).select_related("skater")}
+    track_records = records.held_records(scope=RecordScope.TRACK, rink=rink, current=True).order_by(
+        "gender", "distance_m"
     )
-    winners = {
-        r.race_id: r
-        for r in Result.objects.public().filter(race__competition__rink=rink, rank=1).select_related("skater")
-    }
-    track_records = records.progressions_by(performances(race__competition__rink=rink), records.world_key)
     return render(
         request,
         "results/rink_detail.html",
         {
             "rink": rink,
             "races": [(race, winners.get(race.id)) for race in races],
-            "track_records": [track_records[key][-1] for key in sorted(track_records)],
+            "page": races,
+            "track_records": track_records,
         },
     )

@@ -39,11 +39,15 @@ def test_season_ranking_shares_tied_ranks_and_keeps_each_skaters_best():
 
 
 def test_the_adelskalender_sums_truncated_samalog_points_of_all_four_records():
-    made = [
-        perf(1, 37050, 1, 500, "M"), perf(1, 106123, 2, 1500, "M"), perf(1, 375555, 3, 5000, "M"),
-        perf(1, 784670, 4, 10000, "M"), perf(2, 36000, 5, 500, "M"),
-    ]  # fmt: skip
-    table = rankings.adelskalender(made, "M")
+    bests = [
+        (1, 500, 37050),
+        (1, 1500, 106123),
+        (1, 5000, 375555),
+        (1, 10000, 784670),
+        (1, 500, 37100),
+        (2, 500, 36000),
+    ]
+    table = rankings.adelskalender(bests, "M")
     expected = 37050 + 106123 * 500 // 1500 + 375555 * 500 // 5000 + 39233
     assert [(r.skater_id, r.value) for r in table] == [(1, expected)]  # skater 2 lacks three distances
 
@@ -150,11 +154,12 @@ def test_the_rink_page_shows_track_records(client, db):
 def test_insight_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_queries, size):
     make_race(size)
     for url, budget in [
-        ("/en/records/", 2),  # performances, nationalities
+        ("/en/records/", 2),  # current records with holders and races, nationalities
         ("/en/records/women-500m/", 1),
         ("/en/rankings/2024-25/women-500m/", 2),  # performances, distances of the season
-        ("/en/adelskalender/?gender=F", 1),
-        ("/en/streaks/", 2),  # all starts, skaters
+        ("/en/adelskalender/?gender=F", 2),  # personal bests, the skaters of the page
+        ("/en/adelskalender/?gender=F&date=2024-01-01", 2),  # best times up to the date, the skaters
+        ("/en/streaks/", 1),  # stored streaks with skaters
         ("/en/world-cup/2025-26/women-1000m/", 4),  # points table, starts, skaters, competition count
     ]:
         with django_assert_max_num_queries(budget):

@@ -133,10 +133,9 @@ def test_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_
     # competition: the competition, its races, the podiums
     with django_assert_max_num_queries(3):
         assert client.get(race.competition.get_absolute_url()).status_code == 200
-    # home: competitions, latest races, their winners, all starts for streaks, the streak-ending races,
-    # their winners, the skaters who lost their streak
-    with django_assert_max_num_queries(7):
+    # home: competitions, latest races, their winners, the latest streaks ended (stored), their winners
+    with django_assert_max_num_queries(5):
         assert client.get("/en/").status_code == 200
-    # competitions with their race counts, the seasons
-    with django_assert_max_num_queries(2):
+    # competitions: count, the page with race counts, the seasons
+    with django_assert_max_num_queries(3):
         assert client.get("/en/competitions/").status_code == 200

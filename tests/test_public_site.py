@@ -153,8 +153,8 @@ def test_the_public_pages_cost_a_fixed_number_of_queries(client, db, django_asse
     # season: competitions, winners, the list of seasons, the distances skated
     with django_assert_max_num_queries(4):
         assert client.get("/en/seasons/2024-25/").status_code == 200
-    # rink: rink, races, winners, performances for the track records
-    with django_assert_max_num_queries(4):
+    # rink: rink, races count and page, their winners, the stored track records
+    with django_assert_max_num_queries(5):
         assert client.get(rink_url).status_code == 200
     # skater search: count, page, nationalities
     with django_assert_max_num_queries(3):

@@ -1,0 +1,350 @@
+"""Derived facts stored for speed: record progressions, personal bests, win streaks.
+
+Pages read these tables instead of scanning every result. They are computed by
+the same rules as records.py and streaks.py, from published results only, and
+kept right on every write: a change to a race's results queues that race, and
+when the transaction commits, every key it touches is computed again (records of
+its event, nationalities and rink; the bests and streaks of its skaters on that
+distance). `recompute_all` builds everything from scratch; tests compare the two.
+"""
+
+import threading
+from collections import defaultdict
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
+
+from results.models import (
+    PersonalBest,
+    Race,
+    RaceKind,
+    RecordEntry,
+    RecordScope,
+    Result,
+    StreakEnd,
+    StreakSummary,
+)
+from results.streaks import Start, ended_streaks, streaks
+
+DATA_VERSION_KEY = "data-version"
+PUBLIC = Q(race__published=True, race__competition__published=True, race__kind=RaceKind.INDIVIDUAL)
+RECORD_FIELDS = ("id", "race__date", "time_ms", "race__gender", "race__distance_m", "nationality",
+                 "race__competition__rink_id")  # fmt: skip
+START_FIELDS = ("skater_id", "race_id", "race__date", "race__division", "status", "rank", "time_ms",
+                "race__distance_m", "id")  # fmt: skip
+
+_pending = threading.local()
+
+
+# --- queueing changes -------------------------------------------------------------------------
+
+
+def _queued(name):
+    """This transaction's queue of `name`, or None when there is none (or a rollback dropped it)."""
+    state = getattr(_pending, name, None)
+    connection = transaction.get_connection()
+    if state is None or state["done"]:
+        return None
+    if any(func is state["flush"] for _, func, _ in connection.run_on_commit):
+        return state
+    return None
+
+
+def mark_races(race_ids, extra_keys=()):
+    """Queue races (and keys that no longer exist in them) to be computed again at commit."""
+    state = _queued("state")
+    if state is not None:
+        state["races"].update(race_ids)
+        state["keys"].update(extra_keys)
+        return
+    state = {"races": set(race_ids), "keys": set(extra_keys), "done": False}
+
+    def flush():
+        state["done"] = True
+        refresh(state["races"], state["keys"])
+
+    state["flush"] = flush
+    _pending.state = state
+    transaction.on_commit(flush)
+
+
+def bump_data_version():
+    """Every cached page carries the data version; a new one makes them all stale at once."""
+    import time
+
+    cache.set(DATA_VERSION_KEY, time.time_ns(), timeout=None)
+
+
+def data_version():
+    import time
+
+    return cache.get_or_set(DATA_VERSION_KEY, time.time_ns, timeout=None)
+
+
+def key_of(result):
+    """(skater, gender, distance, nationality, rink) of a Result with its race and competition."""
+    race = result.race
+    return (result.skater_id, race.gender, race.distance_m, result.nationality, race.competition.rink_id)
+
+
+# --- computing again --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def refresh(race_ids, extra_keys=()):
+    """Compute again every derived fact that results in these races (or these keys) take part in."""
+    keys = set(extra_keys)
+    for row in Result.objects.filter(race_id__in=race_ids).values_list(
+        "skater_id", "race__gender", "race__distance_m", "nationality", "race__competition__rink_id"
+    ):
+        keys.add(row)
+    events = {(g, d) for _, g, d, _, _ in keys}
+    for gender, distance in events:
+        _refresh_records(gender, distance, {n for _, g, d, n, _ in keys if (g, d) == (gender, distance)},
+                         {r for _, g, d, _, r in keys if (g, d) == (gender, distance)})  # fmt: skip
+    by_distance = defaultdict(set)
+    for skater, _, distance, _, _ in keys:
+        by_distance[distance].add(skater)
+    for distance, skaters in by_distance.items():
+        _refresh_skaters(skaters, distance)
+    bump_data_version()
+
+
+def _progression(rows):
+    best, steps = None, []
+    for row in rows:
+        if best is None or row[2] < best:
+            best = row[2]
+            steps.append(row)
+    return steps
+
+
+def _entries(scope, gender, distance, steps, nationality="", rink_id=None):
+    return [
+        RecordEntry(scope=scope, gender=gender, distance_m=distance, nationality=nationality, rink_id=rink_id,
+                    result_id=row[0], date=row[1], time_ms=row[2], current=n == len(steps) - 1)
+        for n, row in enumerate(steps)
+    ]  # fmt: skip
+
+
+def _timed(**filters):
+    return (
+        Result.objects.filter(PUBLIC, status="FIN", time_ms__isnull=False, **filters)
+        .order_by("race__date", "race_id", "time_ms", "id")
+        .values_list(*RECORD_FIELDS)
+    )
+
+
+def _refresh_records(gender, distance, nationalities, rink_ids):
+    event = {"race__gender": gender, "race__distance_m": distance}
+    RecordEntry.objects.filter(scope=RecordScope.WORLD, gender=gender, distance_m=distance).delete()
+    made = _entries(RecordScope.WORLD, gender, distance, _progression(_timed(**event)))
+    for nationality in nationalities:
+        RecordEntry.objects.filter(scope=RecordScope.NATIONAL, gender=gender, distance_m=distance,
+                                   nationality=nationality).delete()  # fmt: skip
+        steps = _progression(_timed(nationality=nationality, **event))
+        made += _entries(RecordScope.NATIONAL, gender, distance, steps, nationality=nationality)
+    for rink_id in rink_ids:
+        RecordEntry.objects.filter(
+            scope=RecordScope.TRACK, gender=gender, distance_m=distance, rink_id=rink_id
+        ).delete()
+        steps = _progression(_timed(race__competition__rink_id=rink_id, **event))
+        made += _entries(RecordScope.TRACK, gender, distance, steps, rink_id=rink_id)
+    RecordEntry.objects.bulk_create(made, batch_size=5000)
+
+
+def _starts(**filters):
+    rows = (
+        Result.objects.filter(PUBLIC, **filters)
+        .order_by("skater_id", "race__distance_m", "race__date", "race_id")
+        .values_list(*START_FIELDS)
+    )
+    for skater, race, day, division, status, rank, time_ms, distance, result_id in rows.iterator(chunk_size=20000):
+        yield Start(skater_id=skater, race_id=race, date=day, division=division, status=status, rank=rank,
+                    time_ms=time_ms, distance_m=distance, result_id=result_id)  # fmt: skip
+
+
+def _skater_facts(starts_by_key, genders):
+    """PersonalBest, StreakSummary and StreakEnd rows for groups of one skater's starts on one distance."""
+    bests, summaries, ends = [], [], []
+    for (skater, distance), starts in starts_by_key.items():
+        timed = [s for s in starts if s.status == "FIN" and s.time_ms]
+        if timed:
+            best = min(timed, key=lambda s: s.time_ms)  # the earliest of equal times
+            bests.append(PersonalBest(skater_id=skater, gender=genders[skater], distance_m=distance,
+                                      result_id=best.result_id, time_ms=best.time_ms, date=best.date))  # fmt: skip
+        current, longest = streaks(starts)
+        if longest:
+            summaries.append(StreakSummary(skater_id=skater, distance_m=distance, current=current, longest=longest))
+        for start, length, _ in ended_streaks({skater: starts}):
+            ends.append(StreakEnd(skater_id=skater, distance_m=distance, result_id=start.result_id,
+                                  race_id=start.race_id, date=start.date, length=length))  # fmt: skip
+    return bests, summaries, ends
+
+
+def _refresh_skaters(skater_ids, distance):
+    from results.models import Skater
+
+    grouped = defaultdict(list)
+    for start in _starts(skater_id__in=skater_ids, race__distance_m=distance):
+        grouped[(start.skater_id, distance)].append(start)
+    genders = dict(Skater.objects.filter(id__in=skater_ids).values_list("id", "gender"))
+    for model in (PersonalBest, StreakSummary, StreakEnd):
+        model.objects.filter(skater_id__in=skater_ids, distance_m=distance).delete()
+    bests, summaries, ends = _skater_facts(grouped, genders)
+    PersonalBest.objects.bulk_create(bests, batch_size=5000)
+    StreakSummary.objects.bulk_create(summaries, batch_size=5000)
+    StreakEnd.objects.bulk_create(ends, batch_size=5000)
+
+
+@transaction.atomic
+def recompute_all():
+    """Every derived fact from scratch, in a few full passes over the results."""
+    from results.models import Skater
+
+    for model in (RecordEntry, PersonalBest, StreakSummary, StreakEnd):
+        model.objects.all().delete()
+    by_key = defaultdict(list)
+    for row in _timed().iterator(chunk_size=20000):
+        _, _, _, gender, distance, nationality, rink_id = row
+        by_key[(RecordScope.WORLD, gender, distance, "", None)].append(row)
+        by_key[(RecordScope.NATIONAL, gender, distance, nationality, None)].append(row)
+        by_key[(RecordScope.TRACK, gender, distance, "", rink_id)].append(row)
+    made = []
+    for (scope, gender, distance, nationality, rink_id), rows in by_key.items():
+        made += _entries(scope, gender, distance, _progression(rows), nationality=nationality, rink_id=rink_id)
+    RecordEntry.objects.bulk_create(made, batch_size=5000)
+    del by_key, made
+
+    genders = dict(Skater.objects.values_list("id", "gender"))
+    group, key = [], None
+    bests, summaries, ends = [], [], []
+    for start in _starts():
+        if (start.skater_id, start.distance_m) != key:
+            if group:
+                b, s, e = _skater_facts({key: group}, genders)
+                bests += b
+                summaries += s
+                ends += e
+            group, key = [], (start.skater_id, start.distance_m)
+        group.append(start)
+    if group:
+        b, s, e = _skater_facts({key: group}, genders)
+        bests += b
+        summaries += s
+        ends += e
+    PersonalBest.objects.bulk_create(bests, batch_size=5000)
+    StreakSummary.objects.bulk_create(summaries, batch_size=5000)
+    StreakEnd.objects.bulk_create(ends, batch_size=5000)
+    bump_data_version()
+
+
+def snapshot():
+    """Every stored derived fact as comparable plain data (for tests and checks)."""
+    return {
+        "records": sorted(
+            RecordEntry.objects.values_list(
+                "scope", "gender", "distance_m", "nationality", "rink_id", "result_id", "time_ms", "date", "current"
+            )
+        ),  # fmt: skip
+        "bests": sorted(PersonalBest.objects.values_list("skater_id", "distance_m", "result_id", "time_ms")),
+        "streaks": sorted(StreakSummary.objects.values_list("skater_id", "distance_m", "current", "longest")),
+        "ends": sorted(StreakEnd.objects.values_list("skater_id", "distance_m", "result_id", "length")),
+    }
+
+
+def races_of_competition(competition_id):
+    return list(Race.objects.filter(competition_id=competition_id).values_list("id", flat=True))
+
+
+# --- signals: ORM saves and deletes queue what they touch -------------------------------------
+
+
+def _schedule_bump():
+    if _queued("bump") is None:
+        state = {"done": False}
+
+        def flush():
+            state["done"] = True
+            bump_data_version()
+
+        state["flush"] = flush
+        _pending.bump = state
+        transaction.on_commit(flush)
+
+
+def _old_key(skater_id, race_id, nationality):
+    race = Race.objects.filter(id=race_id).values_list("gender", "distance_m", "competition__rink_id").first()
+    return (skater_id, *race[:2], nationality, race[2]) if race else None
+
+
+def connect():
+    from django.db.models.signals import post_delete, post_save, pre_save
+
+    from results.models import Competition
+
+    def result_saved(sender, instance, raw=False, **kwargs):
+        if raw:
+            return
+        before = getattr(instance, "_before", None) or {}
+        extra = set()
+        if before and (before["race_id"], before["skater_id"], before["nationality"]) != (
+            instance.race_id, instance.skater_id, instance.nationality,
+        ):  # fmt: skip
+            extra.add(_old_key(before["skater_id"], before["race_id"], before["nationality"]))
+        mark_races({instance.race_id, before.get("race_id", instance.race_id)}, extra - {None})
+
+    def result_deleted(sender, instance, **kwargs):
+        mark_races(set(), {_old_key(instance.skater_id, instance.race_id, instance.nationality)} - {None})
+
+    def race_saved(sender, instance, raw=False, created=False, **kwargs):
+        if raw or created:
+            return
+        before = getattr(instance, "_before", None) or {}
+        extra = set()
+        if before and (before["gender"], before["distance_m"], before["competition_id"]) != (
+            instance.gender, instance.distance_m, instance.competition_id,
+        ):  # fmt: skip
+            from results.models import Competition as C
+
+            rink = C.objects.filter(id=before["competition_id"]).values_list("rink_id", flat=True).first()
+            for skater, nationality in instance.results.values_list("skater_id", "nationality"):
+                extra.add((skater, before["gender"], before["distance_m"], nationality, rink))
+        mark_races({instance.id}, extra)
+
+    def competition_before(sender, instance, raw=False, **kwargs):
+        if instance.pk and not raw:
+            instance._old_rink = Competition.objects.filter(pk=instance.pk).values_list("rink_id", flat=True).first()
+
+    def competition_saved(sender, instance, raw=False, created=False, **kwargs):
+        if raw or created:
+            return
+        extra = set()
+        old_rink = getattr(instance, "_old_rink", instance.rink_id)
+        if old_rink != instance.rink_id:
+            for skater, g, d, nationality in Result.objects.filter(race__competition=instance).values_list(
+                "skater_id", "race__gender", "race__distance_m", "nationality"
+            ):
+                extra.add((skater, g, d, nationality, old_rink))
+        mark_races(races_of_competition(instance.id), extra)
+
+    def anything_changed(sender, raw=False, **kwargs):
+        if not raw:
+            _schedule_bump()
+
+    post_save.connect(result_saved, sender=Result, dispatch_uid="derived-result-saved", weak=False)
+    post_delete.connect(result_deleted, sender=Result, dispatch_uid="derived-result-deleted", weak=False)
+    post_save.connect(race_saved, sender=Race, dispatch_uid="derived-race-saved", weak=False)
+    pre_save.connect(competition_before, sender=Competition, dispatch_uid="derived-competition-before", weak=False)
+    post_save.connect(competition_saved, sender=Competition, dispatch_uid="derived-competition-saved", weak=False)
+    from results.models import Rink, Skater, SkaterName, WorldCupPoints
+
+    # connected model by model: a receiver for every model would slow down bulk deletes of derived rows
+    for model in (Skater, SkaterName, Rink, Competition, Race, Result, WorldCupPoints):
+        post_save.connect(
+            anything_changed, sender=model, dispatch_uid=f"derived-bump-saved-{model.__name__}", weak=False
+        )
+        post_delete.connect(
+            anything_changed, sender=model, dispatch_uid=f"derived-bump-deleted-{model.__name__}", weak=False
+        )

@@ -1,0 +1,63 @@
+"""Stored derived facts (records, personal bests, streaks) always equal a full recomputation."""
+
+from results import derived
+from results.importer import import_sheet
+from results.models import Competition, Race, RecordEntry, RecordScope, Result, StreakSummary
+from tests.test_importer import row, sheet
+
+
+def recomputed():
+    derived.recompute_all()
+    return derived.snapshot()
+
+
+def test_the_seeded_facts_equal_a_full_recomputation(db):
+    stored = derived.snapshot()
+    assert stored["records"] and stored["streaks"] and stored["ends"]
+    assert stored == recomputed()
+
+
+def test_after_edits_imports_and_deletions_the_stored_facts_equal_a_recomputation(
+    db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        # an import that adds a race and beats the 1000 m record held
+        import_sheet(sheet(row(skater="Fast New", time="1:02.00"), row(rank="2", skater="Second New", time="1:03.00")))
+    assert RecordEntry.objects.get(scope=RecordScope.WORLD, gender="F", distance_m=1000, current=True).time_ms == 62000
+    with django_capture_on_commit_callbacks(execute=True):
+        # a correction of a time through the ORM, as the admin makes it
+        takagi = Result.objects.get(
+            race__competition__name__contains="World Cup 2 (Beijing)", skater__name="Miho Takagi"
+        )
+        takagi.time_ms, takagi.rank_is_official = 75500, False
+        takagi.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        # a deletion: Leerdam's Obihiro win is gone, so her run changes
+        Result.objects.filter(
+            race__competition__name__contains="World Cup 1 (Obihiro)",
+            race__distance_m=1000,
+            skater__name="Jutta Leerdam",
+        ).delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        # a race moved to another distance, and a competition taken back to draft
+        race = Race.objects.get(
+            competition__name="2024 World Single Distances Speed Skating Championships", distance_m=500
+        )
+        race.distance_m = 1500
+        race.save()
+        competition = Competition.objects.get(name="2022 Winter Olympics")
+        competition.published = False
+        competition.save()
+    stored = derived.snapshot()
+    assert stored == recomputed()
+    assert not StreakSummary.objects.filter(skater__name="Jutta Leerdam", distance_m=1000, longest=16).exists()
+
+
+def test_a_preview_that_rolls_back_leaves_the_stored_facts_alone(db, django_capture_on_commit_callbacks):
+    before = derived.snapshot()
+    with django_capture_on_commit_callbacks(execute=True):
+        import_sheet(sheet(row(skater="Only Preview", time="1:00.00")), dry_run=True)
+    assert derived.snapshot() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        import_sheet(sheet(row(skater="Real One", time="1:00.50")))
+    assert RecordEntry.objects.get(scope=RecordScope.WORLD, gender="F", distance_m=1000, current=True).time_ms == 60500
