@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from results.models import (
+    AdelskalenderEntry,
     PersonalBest,
     Race,
     RaceKind,
@@ -26,6 +27,7 @@ from results.models import (
     StreakSummary,
 )
 from results.streaks import Start, ended_streaks, streaks
+from results.timing import samalog_points
 
 DATA_VERSION_KEY = "data-version"
 PUBLIC = Q(race__published=True, race__competition__published=True, race__kind=RaceKind.INDIVIDUAL)
@@ -108,7 +110,32 @@ def refresh(race_ids, extra_keys=()):
         by_distance[distance].add(skater)
     for distance, skaters in by_distance.items():
         _refresh_skaters(skaters, distance)
+    _refresh_adelskalender({skater for skater, _, _, _, _ in keys})
     bump_data_version()
+
+
+def _refresh_adelskalender(skater_ids=None):
+    """The Adelskalender entries of these skaters (all when None), from their stored personal bests."""
+    from results.rankings import ALLROUND
+
+    bests = PersonalBest.objects.filter(distance_m__in={d for ds in ALLROUND.values() for d in ds})
+    entries = AdelskalenderEntry.objects.all()
+    if skater_ids is not None:
+        bests, entries = bests.filter(skater_id__in=skater_ids), entries.filter(skater_id__in=skater_ids)
+    entries.delete()
+    by_skater = defaultdict(dict)
+    genders = {}
+    for skater, gender, distance, time_ms in bests.values_list("skater_id", "gender", "distance_m", "time_ms"):
+        by_skater[skater][distance] = time_ms
+        genders[skater] = gender
+    made = []
+    for skater, times in by_skater.items():
+        distances = ALLROUND[genders[skater]]
+        if all(d in times for d in distances):
+            points = sum(samalog_points(times[d], d) for d in distances)
+            made.append(AdelskalenderEntry(skater_id=skater, gender=genders[skater], points=points,
+                                           times=[times[d] for d in distances]))  # fmt: skip
+    AdelskalenderEntry.objects.bulk_create(made, batch_size=5000)
 
 
 def _progression(rows):
@@ -203,7 +230,7 @@ def recompute_all():
     """Every derived fact from scratch, in a few full passes over the results."""
     from results.models import Skater
 
-    for model in (RecordEntry, PersonalBest, StreakSummary, StreakEnd):
+    for model in (RecordEntry, PersonalBest, StreakSummary, StreakEnd, AdelskalenderEntry):
         model.objects.all().delete()
     by_key = defaultdict(list)
     for row in _timed().iterator(chunk_size=20000):
@@ -237,6 +264,7 @@ def recompute_all():
     PersonalBest.objects.bulk_create(bests, batch_size=5000)
     StreakSummary.objects.bulk_create(summaries, batch_size=5000)
     StreakEnd.objects.bulk_create(ends, batch_size=5000)
+    _refresh_adelskalender()
     bump_data_version()
 
 
@@ -251,6 +279,7 @@ def snapshot():
         "bests": sorted(PersonalBest.objects.values_list("skater_id", "distance_m", "result_id", "time_ms")),
         "streaks": sorted(StreakSummary.objects.values_list("skater_id", "distance_m", "current", "longest")),
         "ends": sorted(StreakEnd.objects.values_list("skater_id", "distance_m", "result_id", "length")),
+        "adelskalender": sorted(AdelskalenderEntry.objects.values_list("skater_id", "gender", "points")),
     }
 
 

@@ -37,18 +37,26 @@ KINDS = [CompetitionKind.WORLD_CUP] * 6 + [
 ]  # fmt: skip
 
 
-def generate(results, seed=1, first_season=1960, batch=20_000, progress=None):
-    """Create about `results` results; returns the number made."""
+RESULTS_PER_SEASON = 8000  # about what one season of international and national racing holds
+
+
+def generate(results, seed=1, last_season=2025, batch=20_000, progress=None):
+    """Create about `results` results; returns the number made.
+
+    A season always has the same shape (about 8,000 results, 1,000 active skaters),
+    so a larger database has more seasons, as the real history does, not fatter ones.
+    """
     rng = random.Random(seed)
     rinks = list(Rink.objects.all()) or [
         Rink.objects.create(name="Generated Oval", slug="generated-oval", city="Nowhere", country="NED")
     ]
     field_size = 20
-    races_needed = max(1, results // field_size)
-    seasons = max(3, min(60, races_needed // 60))
-    races_per_season = max(1, races_needed // seasons)
-    competitions_per_season = max(1, races_per_season // 10)
-    skaters_per_season = max(3 * field_size, races_per_season * field_size // 8)  # about 8 races a season each
+    seasons = max(1, -(-results // RESULTS_PER_SEASON))
+    per_season = min(results, RESULTS_PER_SEASON)
+    races_per_season = max(1, per_season // field_size)
+    competitions_per_season = max(1, races_per_season // 14)  # ten events, World Cups skate two divisions
+    skaters_per_season = max(3 * field_size, per_season // 8)  # about 8 races a season each
+    first_season = last_season - seasons + 1
     skaters, made = [], 0
 
     with transaction.atomic():

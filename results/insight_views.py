@@ -13,9 +13,9 @@ from results import rankings, records, timing
 from results.history import performances
 from results.models import (
     DISTANCES,
+    AdelskalenderEntry,
     Competition,
     Gender,
-    PersonalBest,
     RaceKind,
     RecordScope,
     Result,
@@ -120,11 +120,9 @@ def adelskalender(request):
             problem = _("The date must be written as YYYY-MM-DD, for example 2024-03-01.")
     distances = rankings.ALLROUND[gender]
     if problem:
-        bests = []
+        page, ranking = Paginator([], 100).get_page(1), []
     elif today:
-        bests = PersonalBest.objects.filter(gender=gender, distance_m__in=distances).values_list(
-            "skater_id", "distance_m", "time_ms"
-        )
+        page, ranking = _current_adelskalender(request, gender)
     else:
         bests = (
             Result.objects.public()
@@ -134,21 +132,32 @@ def adelskalender(request):
             .annotate(best=Min("time_ms"))
             .values_list("skater_id", "race__distance_m", "best")
         )
-    page = Paginator(rankings.adelskalender(bests, gender), 100).get_page(request.GET.get("page"))
-    skaters = Skater.objects.in_bulk([row.skater_id for row in page])
+        page = Paginator(rankings.adelskalender(bests, gender), 100).get_page(request.GET.get("page"))
+        skaters = Skater.objects.in_bulk([row.skater_id for row in page])
+        ranking = [(row, skaters[row.skater_id]) for row in page]
     return render(
         request,
         "results/adelskalender.html",
-        {
-            "gender": gender,
-            "on": on,
-            "distances": distances,
-            "problem": problem,
-            "page": page,
-            "ranking": [(row, skaters[row.skater_id]) for row in page],
-        },  # fmt: skip
+        {"gender": gender, "on": on, "distances": distances, "problem": problem, "page": page, "ranking": ranking},
         status=400 if problem else 200,
     )
+
+
+def _current_adelskalender(request, gender):
+    """A page of the stored Adelskalender; ranks shared on equal points, counted in the database."""
+    entries = AdelskalenderEntry.objects.filter(gender=gender).select_related("skater").order_by("points", "skater_id")
+    page = Paginator(entries, 100).get_page(request.GET.get("page"))
+    rows = list(page)
+    if not rows:
+        return page, []
+    ahead = AdelskalenderEntry.objects.filter(gender=gender, points__lt=rows[0].points).count()
+    ranks = timing.rank_with_ties([row.points for row in rows])
+    first_tied = ranks[0]
+    ranking = [
+        (rankings.Ranked(ahead + rank - first_tied + 1, row.skater_id, row.points, row.times), row.skater)
+        for rank, row in zip(ranks, rows, strict=True)
+    ]
+    return page, ranking
 
 
 def streak_list(request):

@@ -168,6 +168,8 @@ class Competition(models.Model):
         indexes = [
             # season pages and the home page's latest competitions
             models.Index(fields=["season", "start_date"], name="competition_season"),
+            # the home page and the competitions list, newest first
+            models.Index(fields=["-start_date"], name="competition_latest"),
         ]
 
     def __str__(self):
@@ -286,6 +288,8 @@ class Race(models.Model):
         indexes = [
             # previous/next race of a distance, streaks and personal records by date
             models.Index(fields=["gender", "distance_m", "date"], name="race_distance_date"),
+            # the home page's latest races
+            models.Index(fields=["-date"], name="race_latest"),
         ]
 
     def __str__(self):
@@ -553,3 +557,21 @@ class StreakEnd(models.Model):
 
     def __str__(self):
         return f"{self.skater_id} {self.distance_m} m: run of {self.length} ended {self.date}"
+
+
+class AdelskalenderEntry(models.Model):
+    """A skater's samalog sum over the four allround distances' personal bests (all four needed)."""
+
+    skater = models.OneToOneField(Skater, on_delete=models.CASCADE, related_name="+")
+    gender = models.CharField(max_length=1, choices=Gender.choices)
+    points = models.PositiveIntegerField(help_text="thousandths of a point")
+    times = models.JSONField(help_text="the four personal bests in ms, in distance order")
+
+    class Meta:
+        indexes = [
+            # the Adelskalender: a gender's entries, lowest points first
+            models.Index(fields=["gender", "points"], name="adelskalender_order"),
+        ]
+
+    def __str__(self):
+        return f"{self.skater_id}: {self.points}"

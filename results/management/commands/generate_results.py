@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from results.derived import recompute_all
 from results.generator import generate
 
 
@@ -18,3 +19,6 @@ class Command(BaseCommand):
             results, seed=seed, progress=lambda n: n % 100_000 < 200 and self.stdout.write(f"  {n} results")
         )
         self.stdout.write(f"{made} results generated in {time.perf_counter() - started:.1f} s")
+        started = time.perf_counter()
+        recompute_all()
+        self.stdout.write(f"derived facts computed in {time.perf_counter() - started:.1f} s")
