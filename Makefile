@@ -9,7 +9,7 @@ FIXTURES := fixtures/rinks.json fixtures/world_cup_points.json fixtures/editors.
 TEST_ENV := SECRET_KEY=test-only-secret DEBUG=0 ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_SSL_REDIRECT=0 CONN_MAX_AGE=0
 WORKERS ?= 2
 
-.PHONY: backup restore run serve migrate-prod test test-suite lint format seed migrate messages clean
+.PHONY: bench backup restore run serve migrate-prod test test-suite lint format seed migrate messages clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,7 @@ venv: $(BIN)/.installed
 
 migrate: venv
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DEBUG=1 $(BIN)/python manage.py createcachetable
 
 seed: migrate
 	DEBUG=1 $(BIN)/python manage.py loaddata $(FIXTURES)
@@ -40,6 +41,7 @@ serve: migrate-prod
 
 migrate-prod: venv
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
 
 # make backup [FILE=backups/x.db]; make restore FILE=backups/x.db
 backup: venv
@@ -48,6 +50,10 @@ backup: venv
 restore: venv
 	@test -n "$(FILE)" || (echo "usage: make restore FILE=path/to/backup" && exit 2)
 	$(BIN)/python manage.py restore $(FILE)
+
+# Page latency at 10k and 1M results against gunicorn, the import of 100k rows; writes bench/out/bench.md.
+bench: venv
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .

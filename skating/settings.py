@@ -77,6 +77,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 
+BENCH = envbool("BENCH", "0")
+if BENCH:
+    MIDDLEWARE.insert(0, "skating.bench.QueryCountMiddleware")
+
 ROOT_URLCONF = "skating.urls"
 WSGI_APPLICATION = "skating.wsgi.application"
 
@@ -111,6 +115,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# A cache shared by every worker and host: Redis when REDIS_URL is set, else a table in the database.
+# CACHE=dummy turns page caching off (for measuring uncached pages).
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
+elif os.environ.get("CACHE") == "dummy":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache_table"}}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

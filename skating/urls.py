@@ -1,10 +1,11 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from results.sitemaps import SITEMAPS
-from skating import health
+from skating import bench, health
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -12,6 +13,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path(".well-known/security.txt", health.security_txt, name="security_txt"),
 ]
+if settings.BENCH:
+    urlpatterns.append(path("bench/minimal/", bench.minimal))
 urlpatterns += i18n_patterns(
     path("", include("results.urls")),
     prefix_default_language=True,

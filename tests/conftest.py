@@ -43,6 +43,13 @@ def english_by_default():
 
 
 @pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Test transactions never commit, so the data version never changes: pages are not cached in tests
+    (test_caching.py turns a real cache on and runs the commit hooks itself)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+@pytest.fixture(autouse=True)
 def plain_static_files(settings):
     """Tests render pages without running collectstatic first."""
     settings.STORAGES = {

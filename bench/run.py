@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""make bench: page latency at two database sizes, against gunicorn on loopback.
+
+For each size (default 10,000 and 1,000,000 results) it builds a SQLite database with
+`generate_results` (or reuses one built before), serves the site with gunicorn and
+measures p50/p95 of every public page kind beside a minimal Django view, first with
+the page cache off, then on. It also times the import of 100,000 sheet rows and checks
+that a repeat visitor gets 304 Not Modified. The table is printed and written to
+bench/out/bench.md.
+"""
+
+import argparse
+import csv
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+PY = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+BASE_ENV = {
+    "DEBUG": "0", "SECRET_KEY": "bench-only-" + "x" * 40, "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "SECURE_SSL_REDIRECT": "0", "SECURE_COOKIES": "0", "SECURE_HSTS_SECONDS": "0", "BENCH": "1",
+    "CONN_MAX_AGE": "600", "LOG_LEVEL": "ERROR",
+}  # fmt: skip
+
+
+def env_for(db, **extra):
+    return {**os.environ, **BASE_ENV, "DATABASE_URL": f"sqlite:///{db}", **extra}
+
+
+def manage(db, *args, **extra):
+    return subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env_for(db, **extra), check=True,
+                          capture_output=True, text=True).stdout  # fmt: skip
+
+
+def build(size):
+    db = OUT / f"db-{size}.sqlite3"
+    marker = OUT / f"db-{size}.done"
+    if db.exists() and marker.exists():
+        print(f"reusing {db.name}")
+        return db, None
+    for path in OUT.glob(f"db-{size}.sqlite3*"):
+        path.unlink()
+    started = time.perf_counter()
+    manage(db, "migrate", "--no-input")
+    manage(db, "createcachetable")
+    manage(db, "loaddata", "fixtures/rinks.json", "fixtures/world_cup_points.json")
+    print(manage(db, "generate_results", "--results", str(size)).strip().splitlines()[-2:])
+    seconds = time.perf_counter() - started
+    marker.write_text(f"{seconds:.0f}\n")
+    print(f"built {db.name} in {seconds:.0f} s")
+    return db, seconds
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(db, **extra):
+    port = free_port()
+    process = subprocess.Popen(
+        [GUNICORN, "skating.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "error"],
+        cwd=ROOT, env=env_for(db, **extra), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=2)
+            return process, base
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("gunicorn did not start: " + process.stderr.read().decode()[-2000:])
+
+
+def get(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            response.read()
+            status, header = response.status, response.headers
+    except urllib.error.HTTPError as error:
+        status, header = error.code, error.headers
+    return time.perf_counter() - started, status, header
+
+
+def measure(base, urls, repeat):
+    table = {}
+    for name, path in urls.items():
+        for _ in range(3):
+            get(base + path)
+        _, status, header = get(base + path)
+        times = sorted(get(base + path)[0] * 1000 for _ in range(repeat))
+        table[name] = {
+            "status": status,
+            "queries": int(header.get("X-Query-Count", -1)),
+            "p50": statistics.median(times),
+            "p95": times[int(0.95 * (len(times) - 1))],
+        }
+    return table
+
+
+def import_benchmark(rows):
+    """Time `import_results` of a synthetic sheet of `rows` rows into an empty database."""
+    db = OUT / f"import-{rows}.sqlite3"
+    for path in OUT.glob(f"import-{rows}.sqlite3*"):
+        path.unlink()
+    manage(db, "migrate", "--no-input")
+    manage(db, "createcachetable")
+    manage(db, "loaddata", "fixtures/rinks.json")
+    sheet = OUT / f"sheet-{rows}.csv"
+    rng = random.Random(7)
+    with sheet.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow("competition,season,venue,city,country_of_venue,date,gender,distance_m,division,rank,skater,"
+                        "nationality,time,pair,lane,status,source".split(","))  # fmt: skip
+        races = rows // 20
+        for race in range(races):
+            year = 1950 + race // 400
+            day = f"{year}-12-{1 + race % 28:02d}"
+            times = sorted(rng.randint(37000, 42000) // 10 * 10 for _ in range(20))
+            skaters = rng.sample(range(1, max(40, rows // 40)), 20)
+            for n, ms in enumerate(times):
+                rank = 1 + sum(1 for t in times if t < ms)
+                writer.writerow([f"Import Cup {race // 10}", f"{year}/{(year + 1) % 100:02d}", "Thialf", "Heerenveen",
+                                 "NED", day, "F", 500, "", rank, f"Skater {skaters[n]}", "NED",
+                                 f"{ms // 1000}.{ms % 1000 // 10:02d}", n // 2 + 1, "inner" if n % 2 else "outer", "",
+                                 "bench"])  # fmt: skip
+    started = time.perf_counter()
+    manage(db, "import_results", str(sheet))
+    return time.perf_counter() - started
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="10000,1000000")
+    parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--import-rows", type=int, default=100_000)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    subprocess.run([PY, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env_for(OUT / "none"), check=True)
+    redis = shutil.which("redis-server")
+    results, builds = {}, {}
+    for size in [int(s) for s in args.sizes.split(",")]:
+        db, seconds = build(size)
+        builds[size] = seconds
+        urls = json.loads(manage(db, "bench_urls"))
+        runs = {}
+        process, base = serve(db, CACHE="dummy")
+        try:
+            runs["uncached"] = measure(base, urls, args.repeat)
+        finally:
+            process.terminate()
+        extra, redis_process = {}, None
+        if redis:
+            redis_port = free_port()
+            redis_process = subprocess.Popen([redis, "--port", str(redis_port), "--save", "", "--appendonly", "no"],
+                                             stdout=subprocess.DEVNULL)  # fmt: skip
+            time.sleep(0.3)
+            extra["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
+        process, base = serve(db, **extra)
+        try:
+            runs["cached"] = measure(base, urls, args.repeat)
+            _, _, header = get(base + urls["race"])
+            status = get(base + urls["race"], {"If-None-Match": header["ETag"]})[1]
+            runs["not_modified"] = status
+        finally:
+            process.terminate()
+            if redis_process:
+                redis_process.terminate()
+        results[size] = (urls, runs)
+    import_seconds = import_benchmark(args.import_rows)
+    write_report(results, builds, import_seconds, args, "redis" if redis else "database table")
+
+
+def write_report(results, builds, import_seconds, args, cache_kind):
+    sizes = sorted(results)
+    small, large = sizes[0], sizes[-1]
+    lines = [
+        f"# make bench ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, SQLite, gunicorn 2 workers, "
+        f"{args.repeat} sequential requests a page; cache: {cache_kind})",
+        "",
+        f"| page | queries {small:,} | queries {large:,} | p50 ms {small:,} | p50 ms {large:,} | p95 ms {large:,} "
+        f"| × minimal {large:,} | cached p50 ms {large:,} | cached × minimal | {large:,} ÷ {small:,} |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    u_small, u_large = results[small][1]["uncached"], results[large][1]["uncached"]
+    c_large = results[large][1]["cached"]
+    minimal, minimal_cached = u_large["minimal"]["p50"], c_large["minimal"]["p50"]
+    for page in results[large][0]:
+        lines.append(
+            f"| {page} | {u_small[page]['queries']} | {u_large[page]['queries']} | {u_small[page]['p50']:.1f} "
+            f"| {u_large[page]['p50']:.1f} | {u_large[page]['p95']:.1f} | {u_large[page]['p50'] / minimal:.1f} "
+            f"| {c_large[page]['p50']:.1f} | {c_large[page]['p50'] / minimal_cached:.1f} "
+            f"| {u_large[page]['p50'] / u_small[page]['p50']:.2f} |"
+        )
+    lines += [
+        "",
+        f"- race page to a repeat visitor with its ETag: HTTP {results[large][1]['not_modified']}",
+        f"- import of {args.import_rows:,} sheet rows into an empty database: {import_seconds:.1f} s",
+    ]
+    for size, seconds in builds.items():
+        lines.append(f"- database of {size:,} results: " + (f"built in {seconds:.0f} s" if seconds else "reused"))
+    report = "\n".join(lines) + "\n"
+    (OUT / "bench.md").write_text(report)
+    (OUT / "bench.json").write_text(json.dumps({str(k): v[1] for k, v in results.items()}, indent=1))
+    print(report)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+import json
+
+from django.core.management.base import BaseCommand
+from django.db.models import Count
+from django.utils import translation
+
+from results.models import Competition, Race, Skater
+
+
+class Command(BaseCommand):
+    help = "Print, as JSON, one URL of each public page kind for the benchmark (busy skaters and pairs)."
+
+    def handle(self, *args, **options):
+        translation.activate("en")
+        competition = Competition.objects.public().order_by("-start_date").first()
+        race = Race.objects.filter(competition=competition).annotate(n=Count("results")).order_by("-n", "id").first()
+        skater = (
+            Skater.objects.filter(results__race__published=True).annotate(n=Count("results")).order_by("-n", "id").first()
+        )
+        rival = Skater.objects.rivals_of(skater).first()
+        season = competition.season_slug
+        event = f"{'women' if race.gender == 'F' else 'men'}-{race.distance_m}m"
+        urls = {
+            "minimal": "/bench/minimal/",
+            "home": "/en/",
+            "season": f"/en/seasons/{season}/",
+            "competition": competition.get_absolute_url(),
+            "race": race.get_absolute_url(),
+            "skater": skater.get_absolute_url(),
+            "head-to-head": f"/en/head-to-head/{skater.slug}/{rival.slug}/",
+            "records": "/en/records/",
+            "rankings": f"/en/rankings/{season}/{event}/",
+            "adelskalender": "/en/adelskalender/",
+            "search": "/en/skaters/?q=an",
+        }
+        self.stdout.write(json.dumps(urls))

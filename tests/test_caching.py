@@ -1,0 +1,55 @@
+"""Page cache and conditional requests: fast for repeat visitors, never stale after an edit."""
+
+import pytest
+from django.core.cache import cache
+
+from results.models import Result
+
+BEIJING = "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_repeat_visitor_gets_304_not_modified(client, db, page_cache):
+    first = client.get(BEIJING)
+    assert first.status_code == 200 and first["ETag"] and first["Last-Modified"]
+    again = client.get(BEIJING, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and not again.content
+
+
+def test_a_cached_page_costs_no_page_queries(client, db, page_cache, django_assert_max_num_queries):
+    client.get(BEIJING)
+    with django_assert_max_num_queries(0):
+        assert client.get(BEIJING).status_code == 200
+
+
+def test_a_correction_is_visible_at_once(client, db, page_cache, django_capture_on_commit_callbacks):
+    before = client.get(BEIJING)
+    assert "1:14.44" in before.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        takagi = Result.objects.get(race__competition__name__contains="World Cup 2 (Beijing)", skater__name="Miho Takagi")
+        takagi.time_ms = 74400
+        takagi.save()
+    after = client.get(BEIJING, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert after.status_code == 200
+    assert "1:14.40" in after.content.decode() and after["ETag"] != before["ETag"]
+
+
+def test_exports_keep_their_headers_from_the_cache(client, db, page_cache):
+    url = f"{BEIJING}results.csv"
+    client.get(url)
+    cached = client.get(url)
+    assert cached["Content-Disposition"].startswith("attachment;") and cached["Content-Type"].startswith("text/csv")
+
+
+def test_editors_are_not_served_from_the_cache(client, editor, page_cache):
+    client.get(BEIJING)
+    client.force_login(editor)
+    response = client.get(BEIJING)
+    assert "ETag" not in response
