@@ -22,7 +22,11 @@ urlpatterns = [
     path("", cached_page(views.home), name="home"),
     path("competitions/", cached_page(views.competition_list), name="competitions"),
     path("competitions/<slug:slug>/", cached_page(views.competition_detail), name="competition"),
-    path("competitions/<slug:slug>/results.<export_format:fmt>", cached_page(views.competition_export), name="competition_export"),
+    path(
+        "competitions/<slug:slug>/results.<export_format:fmt>",
+        cached_page(views.competition_export),
+        name="competition_export",
+    ),
     path(
         "competitions/<slug:competition_slug>/<slug:race_slug>/results.<export_format:fmt>",
         cached_page(views.race_export),

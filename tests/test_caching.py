@@ -1,5 +1,7 @@
 """Page cache and conditional requests: fast for repeat visitors, never stale after an edit."""
 
+import os
+
 import pytest
 from django.core.cache import cache
 
@@ -8,11 +10,19 @@ from results.models import Result
 BEIJING = "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}
+CACHES = {"locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}
+if os.environ.get("REDIS_URL_TEST"):  # .ci/run starts a Redis server: the shared cache of several hosts
+    CACHES["redis"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL_TEST"],
+    }
+
+
+@pytest.fixture(params=sorted(CACHES))
+def page_cache(settings, request):
+    settings.CACHES = {"default": CACHES[request.param]}
     cache.clear()
-    yield
+    yield request.param
     cache.clear()
 
 
@@ -33,7 +43,9 @@ def test_a_correction_is_visible_at_once(client, db, page_cache, django_capture_
     before = client.get(BEIJING)
     assert "1:14.44" in before.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        takagi = Result.objects.get(race__competition__name__contains="World Cup 2 (Beijing)", skater__name="Miho Takagi")
+        takagi = Result.objects.get(
+            race__competition__name__contains="World Cup 2 (Beijing)", skater__name="Miho Takagi"
+        )
         takagi.time_ms = 74400
         takagi.save()
     after = client.get(BEIJING, HTTP_IF_NONE_MATCH=before["ETag"])

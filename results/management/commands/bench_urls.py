@@ -15,7 +15,10 @@ class Command(BaseCommand):
         competition = Competition.objects.public().order_by("-start_date").first()
         race = Race.objects.filter(competition=competition).annotate(n=Count("results")).order_by("-n", "id").first()
         skater = (
-            Skater.objects.filter(results__race__published=True).annotate(n=Count("results")).order_by("-n", "id").first()
+            Skater.objects.filter(results__race__published=True)
+            .annotate(n=Count("results"))
+            .order_by("-n", "id")
+            .first()
         )
         rival = Skater.objects.rivals_of(skater).first()
         season = competition.season_slug
