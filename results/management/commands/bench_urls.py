@@ -12,7 +12,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         translation.activate("en")
-        competition = Competition.objects.public().order_by("-start_date").first()
+        # a full season (the newest one may be only partly generated), and its last competition
+        season = (
+            Competition.objects.public().values("season").annotate(n=Count("races")).order_by("-n", "-season").first()
+        )["season"]
+        competition = Competition.objects.public().filter(season=season).order_by("-start_date").first()
         race = Race.objects.filter(competition=competition).annotate(n=Count("results")).order_by("-n", "id").first()
         skater = (
             Skater.objects.filter(results__race__published=True)

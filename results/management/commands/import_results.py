@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from results.importer import SheetError, import_sheet
 
@@ -26,6 +27,9 @@ class Command(BaseCommand):
                 failed.extend(error.problems)
                 continue
             self.stdout.write(f"{path}: {summary}")
+        if connection.vendor == "sqlite" and not dry_run:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA optimize")  # keeps the query planner's statistics current after large imports
         if failed:
             for problem in failed:
                 self.stderr.write(problem)
