@@ -41,9 +41,13 @@ SEASON_SLUG = re.compile(r"\d{4}-\d{2}")
 
 
 def home(request):
-    competitions = Competition.objects.public().select_related("rink")[:12]
+    competitions = list(Competition.objects.public().select_related("rink").order_by("-start_date", "name")[:12])
+    # the latest races are those of the latest competitions: starting there spares a scan of every race
     latest_races = list(
-        Race.objects.public().with_competition().order_by("-date", "gender", "distance_m", "-division")[:12]
+        Race.objects.public()
+        .filter(competition__in=competitions)
+        .with_competition()
+        .order_by("-date", "gender", "distance_m", "-division")[:12]
     )
     winners = {
         r.race_id: r
