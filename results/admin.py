@@ -35,7 +35,7 @@ class ResultForm(forms.ModelForm):
 
     class Meta:
         model = Result
-        fields = ["pair", "lane", "skater", "time_ms", "status"]
+        fields = ["pair", "lane", "skater", "time_ms", "points", "status"]
 
     def clean(self):
         cleaned = super().clean()
@@ -54,7 +54,7 @@ class ResultInline(admin.TabularInline):
     form = ResultForm
     autocomplete_fields = ["skater"]
     readonly_fields = ["rank"]
-    fields = ["pair", "lane", "skater", "time_ms", "status", "rank"]
+    fields = ["pair", "lane", "skater", "time_ms", "points", "status", "rank"]
     extra = 4
     ordering = ["pair", "lane"]
 

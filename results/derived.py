@@ -10,6 +10,7 @@ distance). `recompute_all` builds everything from scratch; tests compare the two
 
 import threading
 from collections import defaultdict
+from itertools import groupby
 
 from django.core.cache import cache
 from django.db import transaction
@@ -245,22 +246,13 @@ def recompute_all():
     del by_key, made
 
     genders = dict(Skater.objects.values_list("id", "gender"))
-    group, key = [], None
     bests, summaries, ends = [], [], []
-    for start in _starts():
-        if (start.skater_id, start.distance_m) != key:
-            if group:
-                b, s, e = _skater_facts({key: group}, genders)
-                bests += b
-                summaries += s
-                ends += e
-            group, key = [], (start.skater_id, start.distance_m)
-        group.append(start)
-    if group:
-        b, s, e = _skater_facts({key: group}, genders)
-        bests += b
-        summaries += s
-        ends += e
+    # _starts() comes ordered by skater and distance: one group at a time keeps memory small
+    for key, group in groupby(_starts(), key=lambda start: (start.skater_id, start.distance_m)):
+        made_bests, made_summaries, made_ends = _skater_facts({key: list(group)}, genders)
+        bests += made_bests
+        summaries += made_summaries
+        ends += made_ends
     PersonalBest.objects.bulk_create(bests, batch_size=5000)
     StreakSummary.objects.bulk_create(summaries, batch_size=5000)
     StreakEnd.objects.bulk_create(ends, batch_size=5000)

@@ -24,6 +24,7 @@ class Line:
     nationality: str
     status: str
     age: int | None
+    points: int | None = None
     show_thousandths: bool = False
     gap_ms: int | None = None
     markers: list = field(default_factory=list)
@@ -55,6 +56,7 @@ def race_lines(race, results):
                 result=r, skater=r.skater, rank=r.rank, time_ms=r.time_ms, pair=r.pair, lane=r.lane,
                 nationality=r.nationality or r.skater.nationality, status=r.status,
                 age=timing.age_on(r.skater.birth_date, race.date), show_thousandths=r.time_ms in tied, gap_ms=gap,
+                points=r.points,
             )
         )  # fmt: skip
     return lines

@@ -74,6 +74,16 @@ class RaceResultTable(tables.Table):
         return gap(value) if value else ""
 
 
+class MassStartTable(RaceResultTable):
+    """A mass start: points decide, then the finishing order; no pairs, lanes or gaps."""
+
+    points = tables.Column(verbose_name=_("Points"), attrs={"td": {"class": "num"}, "th": {"class": "num"}})
+
+    class Meta(RaceResultTable.Meta):
+        exclude = ("pair", "lane", "gap_ms")
+        sequence = ("rank", "skater", "nationality", "age", "points", "time_ms")
+
+
 class SkaterResultTable(tables.Table):
     date = tables.Column(accessor="race__date", verbose_name=_("Date"))
     competition = tables.Column(

@@ -17,6 +17,7 @@ from results.models import (
     CompetitionKind,
     Gender,
     Race,
+    RaceKind,
     RecordScope,
     Result,
     Rink,
@@ -28,7 +29,7 @@ from results.records import mark_race
 from results.standings import race_lines
 from results.stories import race_story
 from results.streaks import streaks
-from results.tables import RaceResultTable, SkaterResultTable, paginate, valid_order
+from results.tables import MassStartTable, RaceResultTable, SkaterResultTable, paginate, valid_order
 from results.templatetags.skating import notation
 
 
@@ -133,7 +134,8 @@ def race_detail(request, competition_slug, race_slug):
     history = distance_history(race, [r.skater_id for r in results])
     mark_race(race, lines, history, Race.objects.track_record_before(race))
     story = race_story(race, lines, history, notation())
-    table = RaceResultTable(lines, order_by=valid_order(RaceResultTable, request.GET.get("sort")))
+    table_class = MassStartTable if race.kind == RaceKind.MASS_START else RaceResultTable
+    table = table_class(lines, order_by=valid_order(table_class, request.GET.get("sort")))
     siblings = list(
         Race.objects.public()
         .filter(competition=race.competition, gender=race.gender, distance_m=race.distance_m, kind=race.kind)

@@ -139,3 +139,21 @@ def test_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_
     # competitions: count, the page with race counts, the seasons
     with django_assert_max_num_queries(3):
         assert client.get("/en/competitions/").status_code == 200
+
+
+def test_a_mass_start_is_ranked_by_points_then_finishing_order(client, db):
+    from results.models import RaceKind
+    from results.ranking import rerank_races
+
+    competition = Competition.objects.get(name="2023-24 ISU Speed Skating World Cup 2 (Beijing)")
+    race = Race.objects.create(
+        competition=competition, date="2023-11-19", gender="F", distance_m=6400, kind=RaceKind.MASS_START
+    )
+    rows = [("Irene Schouten", 60, 500000), ("Ivanie Blondin", 40, 499000), ("Marijke Groenewoud", 60, 500500)]
+    for name, points, time_ms in rows:
+        Result.objects.create(race=race, skater=Skater.objects.get(name=name), points=points, time_ms=time_ms)
+    rerank_races([race.id])
+    html = client.get(race.get_absolute_url()).content.decode()
+    assert row_of(html, "Schouten").startswith("1 | Irene Schouten")
+    assert row_of(html, "Groenewoud").startswith("2 |") and row_of(html, "Blondin").startswith("3 |")
+    assert "Points" in html and "Pair" not in html
