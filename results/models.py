@@ -234,6 +234,20 @@ class RaceQuerySet(models.QuerySet):
         )
         return entry
 
+    def national_records_before(self, race, nationalities):
+        """{nationality: the national record time (as stored) on the race's distance before its day}."""
+        entries = RecordEntry.objects.filter(
+            scope=RecordScope.NATIONAL,
+            gender=race.gender,
+            distance_m=race.distance_m,
+            nationality__in=nationalities,
+            date__lt=race.date,
+        ).values_list("nationality", "time_ms")
+        best = {}
+        for nationality, time_ms in entries:
+            best[nationality] = min(time_ms, best.get(nationality, time_ms))
+        return best
+
     def neighbours_in_season(self, race):
         """The previous and the next race of this distance (and division) in the season."""
         races = list(

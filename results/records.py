@@ -22,6 +22,7 @@ class Marker:
 PR = Marker("PR", _("personal record, as held in this database"))
 SB = Marker("SB", _("season best, as held in this database"))
 TR = Marker("TR", _("track record, as held in this database"))
+NR = Marker("NR", _("national record, as held in this database"))
 
 
 def markers_for(race, season, time_ms, earlier_starts):
@@ -38,12 +39,19 @@ def markers_for(race, season, time_ms, earlier_starts):
     return found
 
 
-def mark_race(race, lines, history, rink_record_before):
-    """Set markers on a race's lines; the track record goes to the race's best time only."""
+def mark_race(race, lines, history, rink_record_before, national_records_before=None):
+    """Set markers on a race's lines; the track record (and each national record) goes to the best time only."""
     season = race.competition.season
     for line in lines:
         if line.finished:
             line.markers = markers_for(race, season, line.time_ms, history.get(line.skater.id, []))
+    national_records_before = national_records_before or {}
+    for nationality, record in national_records_before.items():
+        timed = [line for line in lines if line.finished and line.time_ms and line.nationality == nationality]
+        if timed:
+            best = min(timed, key=lambda line: line.time_ms)
+            if best.time_ms < record:
+                best.markers = [*best.markers, NR]
     timed = [line for line in lines if line.finished and line.time_ms]
     if timed and rink_record_before is not None:
         best = min(timed, key=lambda line: line.time_ms)

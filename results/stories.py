@@ -91,6 +91,15 @@ def race_story(race, lines, history, notation):
                 _("%(name)s sets a track record: %(time)s.")
                 % {"name": line.skater.name, "time": timing.format_time(line.time_ms, notation)}
             )
+        if any(marker.code == "NR" for marker in line.markers):
+            points.append(
+                _("%(name)s sets a national record for %(nationality)s: %(time)s.")
+                % {
+                    "name": line.skater.name,
+                    "nationality": line.nationality,
+                    "time": timing.format_time(line.time_ms, notation),
+                }
+            )
     personal = [line.skater.name for line in lines if any(m.code == "PR" for m in line.markers)]
     if personal:
         points.append(_("Personal records: %(names)s.") % {"names": ", ".join(personal)})

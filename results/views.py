@@ -132,7 +132,13 @@ def race_detail(request, competition_slug, race_slug):
     results = list(race.results.select_related("skater"))
     lines = race_lines(race, results)
     history = distance_history(race, [r.skater_id for r in results])
-    mark_race(race, lines, history, Race.objects.track_record_before(race))
+    mark_race(
+        race,
+        lines,
+        history,
+        Race.objects.track_record_before(race),
+        Race.objects.national_records_before(race, {line.nationality for line in lines}),
+    )
     story = race_story(race, lines, history, notation())
     table_class = MassStartTable if race.kind == RaceKind.MASS_START else RaceResultTable
     table = table_class(lines, order_by=valid_order(table_class, request.GET.get("sort")))

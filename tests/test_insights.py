@@ -164,3 +164,19 @@ def test_insight_pages_cost_a_fixed_number_of_queries(client, db, django_assert_
     ]:
         with django_assert_max_num_queries(budget):
             assert client.get(url).status_code == 200, url
+
+
+def test_a_national_record_is_marked_and_told(client, db):
+    from results.models import Race, RecordEntry, RecordScope
+
+    entries = RecordEntry.objects.filter(scope=RecordScope.NATIONAL).select_related("result__skater")
+    by_key = {}
+    for entry in entries.order_by("date", "time_ms"):
+        by_key.setdefault((entry.gender, entry.distance_m, entry.nationality), []).append(entry)
+    later = next(
+        steps[n] for steps in by_key.values() for n in range(1, len(steps)) if steps[n].date > steps[n - 1].date
+    )
+    race = Race.objects.select_related("competition").get(pk=later.result.race_id)
+    html = client.get(race.get_absolute_url()).content.decode()
+    assert f"{later.result.skater.name} sets a national record for {later.nationality}" in html
+    assert 'title="national record, as held in this database">NR</abbr>' in html
