@@ -11,6 +11,7 @@ distance). `recompute_all` builds everything from scratch; tests compare the two
 import threading
 from collections import defaultdict
 from itertools import groupby
+from operator import itemgetter
 
 from django.core.cache import cache
 from django.db import transaction
@@ -27,6 +28,7 @@ from results.models import (
     StreakEnd,
     StreakSummary,
 )
+from results.records import progression
 from results.streaks import Start, ended_streaks, streaks
 from results.timing import samalog_points
 
@@ -38,6 +40,7 @@ START_FIELDS = ("skater_id", "race_id", "race__date", "race__division", "status"
                 "race__distance_m", "id")  # fmt: skip
 
 _pending = threading.local()
+_TIME = itemgetter(2)  # the time in a RECORD_FIELDS row
 
 
 # --- queueing changes -------------------------------------------------------------------------
@@ -83,12 +86,6 @@ def data_version():
     import time
 
     return cache.get_or_set(DATA_VERSION_KEY, time.time_ns, timeout=None)
-
-
-def key_of(result):
-    """(skater, gender, distance, nationality, rink) of a Result with its race and competition."""
-    race = result.race
-    return (result.skater_id, race.gender, race.distance_m, result.nationality, race.competition.rink_id)
 
 
 # --- computing again --------------------------------------------------------------------------
@@ -139,15 +136,6 @@ def _refresh_adelskalender(skater_ids=None):
     AdelskalenderEntry.objects.bulk_create(made, batch_size=5000)
 
 
-def _progression(rows):
-    best, steps = None, []
-    for row in rows:
-        if best is None or row[2] < best:
-            best = row[2]
-            steps.append(row)
-    return steps
-
-
 def _entries(scope, gender, distance, steps, nationality="", rink_id=None):
     return [
         RecordEntry(scope=scope, gender=gender, distance_m=distance, nationality=nationality, rink_id=rink_id,
@@ -167,17 +155,17 @@ def _timed(**filters):
 def _refresh_records(gender, distance, nationalities, rink_ids):
     event = {"race__gender": gender, "race__distance_m": distance}
     RecordEntry.objects.filter(scope=RecordScope.WORLD, gender=gender, distance_m=distance).delete()
-    made = _entries(RecordScope.WORLD, gender, distance, _progression(_timed(**event)))
+    made = _entries(RecordScope.WORLD, gender, distance, progression(_timed(**event), time=_TIME))
     for nationality in nationalities:
         RecordEntry.objects.filter(scope=RecordScope.NATIONAL, gender=gender, distance_m=distance,
                                    nationality=nationality).delete()  # fmt: skip
-        steps = _progression(_timed(nationality=nationality, **event))
+        steps = progression(_timed(nationality=nationality, **event), time=_TIME)
         made += _entries(RecordScope.NATIONAL, gender, distance, steps, nationality=nationality)
     for rink_id in rink_ids:
         RecordEntry.objects.filter(
             scope=RecordScope.TRACK, gender=gender, distance_m=distance, rink_id=rink_id
         ).delete()
-        steps = _progression(_timed(race__competition__rink_id=rink_id, **event))
+        steps = progression(_timed(race__competition__rink_id=rink_id, **event), time=_TIME)
         made += _entries(RecordScope.TRACK, gender, distance, steps, rink_id=rink_id)
     RecordEntry.objects.bulk_create(made, batch_size=5000)
 
@@ -241,7 +229,9 @@ def recompute_all():
         by_key[(RecordScope.TRACK, gender, distance, "", rink_id)].append(row)
     made = []
     for (scope, gender, distance, nationality, rink_id), rows in by_key.items():
-        made += _entries(scope, gender, distance, _progression(rows), nationality=nationality, rink_id=rink_id)
+        made += _entries(
+            scope, gender, distance, progression(rows, time=_TIME), nationality=nationality, rink_id=rink_id
+        )
     RecordEntry.objects.bulk_create(made, batch_size=5000)
     del by_key, made
 

@@ -66,14 +66,6 @@ def distance_history(race, skater_ids):
     )
 
 
-def starts_by_skater_and_distance(results):
-    grouped = {}
-    for row in results.order_by("race__date", "race_id").values_list(*START_FIELDS):
-        start = as_start(row)
-        grouped.setdefault((start.skater_id, start.distance_m), []).append(start)
-    return grouped
-
-
 def recent_streak_ends(limit=5):
     """The latest races that ended a run of three or more wins: [(race, winner, loser, length)]."""
     ends = list(

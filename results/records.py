@@ -87,37 +87,17 @@ class Performance:
         return reverse("results:skater", args=[self.skater_slug])
 
 
-def progression(performances):
+def progression(performances, time=lambda performance: performance.time_ms):
     """The performances that set a record, in date order: each strictly faster than all before it.
 
     performances must be in date order; equal times do not take the record.
     """
     record, holders = None, []
     for performance in performances:
-        if record is None or performance.time_ms < record:
-            record = performance.time_ms
+        if record is None or time(performance) < record:
+            record = time(performance)
             holders.append(performance)
     return holders
-
-
-def progressions_by(performances, key):
-    """{key: progression} over performances in date order, grouped by key(performance)."""
-    grouped = {}
-    for performance in performances:
-        grouped.setdefault(key(performance), []).append(performance)
-    return {k: progression(group) for k, group in grouped.items()}
-
-
-def world_key(p):
-    return (p.gender, p.distance_m)
-
-
-def national_key(p):
-    return (p.nationality, p.gender, p.distance_m)
-
-
-def track_key(p):
-    return (p.rink_id, p.gender, p.distance_m)
 
 
 def held_records(**filters):

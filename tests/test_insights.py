@@ -25,12 +25,15 @@ def test_a_time_that_equals_the_record_does_not_take_it():
     assert [p.skater_id for p in history] == [1, 3]
 
 
-def test_national_and_track_records_are_kept_apart():
-    held = records.progressions_by(
-        [perf(1, 74000, 1, nationality="NED"), perf(2, 73000, 2, nationality="JPN", rink_id=2)], records.national_key
-    )
-    assert held[("NED", "F", 1000)][-1].skater_id == 1
-    assert held[("JPN", "F", 1000)][-1].skater_id == 2
+def test_national_and_track_records_are_kept_apart(db):
+    from results.models import RecordEntry, RecordScope
+
+    current = RecordEntry.objects.filter(current=True, gender="F", distance_m=1000)
+    world = current.get(scope=RecordScope.WORLD)
+    japan = current.get(scope=RecordScope.NATIONAL, nationality="JPN")
+    thialf = current.get(scope=RecordScope.TRACK, rink__slug="thialf")
+    assert world.time_ms <= japan.time_ms and world.time_ms <= thialf.time_ms
+    assert japan.result.nationality == "JPN" and japan.result.race.competition.rink.slug != ""
 
 
 def test_season_ranking_shares_tied_ranks_and_keeps_each_skaters_best():
