@@ -248,6 +248,16 @@ class RaceQuerySet(models.QuerySet):
             best[nationality] = min(time_ms, best.get(nationality, time_ms))
         return best
 
+    def winner_ages(self, race):
+        """(date, age) of every winner on the race's distance (no division or A) up to its day, as held."""
+        rows = (
+            Result.objects.public()
+            .filter(rank=1, race__gender=race.gender, race__distance_m=race.distance_m, race__kind=race.kind,
+                    race__division__in=["", "A"], race__date__lte=race.date, skater__birth_date__isnull=False)
+            .values_list("race__date", "skater__birth_date")
+        )  # fmt: skip
+        return [(day, timing.age_on(born, day)) for day, born in rows]
+
     def neighbours_in_season(self, race):
         """The previous and the next race of this distance (and division) in the season."""
         races = list(

@@ -32,8 +32,9 @@ def seconds(ms, notation):
     return text.replace(".", ",") if notation == "nl" else text
 
 
-def race_story(race, lines, history, notation):
-    """Sentences for a race page. lines: the race's standings; history: starts by skater on the distance."""
+def race_story(race, lines, history, notation, winner_ages=()):
+    """Sentences for a race page. lines: the race's standings; history: starts by skater on the distance;
+    winner_ages: (date, age) of every winner on the distance (for the youngest and oldest winners)."""
     distance = race.distance_label()
     finishers = [line for line in lines if line.finished and line.rank]
     winner = next((line for line in finishers if line.rank == 1), None)
@@ -113,6 +114,8 @@ def race_story(race, lines, history, notation):
         points.append(
             _("Podium ages: %(ages)s.") % {"ages": ", ".join(f"{line.skater.name} {line.age}" for line in podium)}
         )
+    if race.division in ("", "A"):
+        points.extend(_winner_age(race, winner, winner_ages, distance))
     return points
 
 
@@ -176,12 +179,34 @@ def _firsts(race, finishers, history, distance):
                 _("%(name)s's first %(distance)s win, as held in this database.")
                 % {"name": line.skater.name, "distance": distance}
             )
+        elif line.rank == 1 and race.division in ("", "A"):
+            rink_id = race.competition.rink_id
+            if not any(s.won for s in earlier if s.rink_id == rink_id):
+                points.append(
+                    _("%(name)s's first %(distance)s win at %(rink)s, as held in this database.")
+                    % {"name": line.skater.name, "distance": distance, "rink": race.competition.rink.name}
+                )
         elif race.division in ("", "A") and not any(s.status == "FIN" and s.rank and s.rank <= 3 for s in earlier):
             points.append(
                 _("%(name)s's first %(distance)s podium, as held in this database.")
                 % {"name": line.skater.name, "distance": distance}
             )
     return points
+
+
+def _winner_age(race, winner, winner_ages, distance):
+    """The youngest or oldest winner on the distance as held, when this winner is one of them."""
+    if winner is None or winner.age is None or not winner_ages:
+        return []
+    earlier = [age for day, age in winner_ages if day < race.date]
+    if not earlier:
+        return []
+    values = {"name": winner.skater.name, "age": winner.age, "distance": distance}
+    if winner.age < min(earlier):
+        return [_("At %(age)s, %(name)s is the youngest %(distance)s winner held in this database.") % values]
+    if winner.age > max(earlier):
+        return [_("At %(age)s, %(name)s is the oldest %(distance)s winner held in this database.") % values]
+    return []
 
 
 def _absent(lines):

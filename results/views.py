@@ -139,7 +139,7 @@ def race_detail(request, competition_slug, race_slug):
         Race.objects.track_record_before(race),
         Race.objects.national_records_before(race, {line.nationality for line in lines}),
     )
-    story = race_story(race, lines, history, notation())
+    story = race_story(race, lines, history, notation(), Race.objects.winner_ages(race))
     table_class = MassStartTable if race.kind == RaceKind.MASS_START else RaceResultTable
     table = table_class(lines, order_by=valid_order(table_class, request.GET.get("sort")))
     siblings = list(

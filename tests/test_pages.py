@@ -126,9 +126,9 @@ def make_race(size):
 def test_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_queries, size):
     race = make_race(size)
     # race: the race with its competition and rink, its results with skaters, the skaters' history on the
-    # distance, the track record and the national records before the race, the other races of the distance
-    # in the competition and in the season
-    with django_assert_max_num_queries(7):
+    # distance, the track record and the national records before the race, the ages of the distance's
+    # winners, the other races of the distance in the competition and in the season
+    with django_assert_max_num_queries(8):
         assert client.get(race.get_absolute_url()).status_code == 200
     # competition: the competition, its races, the podiums
     with django_assert_max_num_queries(3):

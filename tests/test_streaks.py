@@ -69,3 +69,24 @@ def test_the_story_is_told_in_dutch_too(client, db):
 def test_the_home_page_lists_the_streak_takagi_ended(client, db):
     html = client.get("/en/").content.decode()
     assert "Miho Takagi ends Jutta Leerdam's run of 16 straight 1000 m wins" in html
+
+
+def test_a_first_win_at_a_rink_and_the_youngest_winner_are_told():
+    from types import SimpleNamespace
+
+    from results.stories import _firsts, _winner_age
+
+    race = SimpleNamespace(
+        date=date(2024, 1, 10),
+        division="A",
+        competition=SimpleNamespace(rink_id=2, rink=SimpleNamespace(name="Thialf")),
+    )
+    winner = SimpleNamespace(rank=1, age=19, skater=SimpleNamespace(id=1, name="Young Star"))
+    earlier_win_elsewhere = Start(skater_id=1, race_id=1, date=date(2023, 12, 1), division="A", status="FIN", rank=1,
+                                  rink_id=1)  # fmt: skip
+    points = _firsts(race, [winner], {1: [earlier_win_elsewhere]}, "1000 m")
+    assert points == ["Young Star's first 1000 m win at Thialf, as held in this database."]
+    assert _winner_age(race, winner, [(date(2020, 1, 1), 23), (date(2022, 1, 1), 21)], "1000 m") == [
+        "At 19, Young Star is the youngest 1000 m winner held in this database."
+    ]
+    assert _winner_age(race, winner, [(date(2020, 1, 1), 18), (date(2021, 1, 1), 30)], "1000 m") == []
