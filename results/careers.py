@@ -7,7 +7,10 @@ The earliest of equal times holds the record: equalling a record does not take i
 
 from collections import Counter
 
+from results.charts import progression_chart
+from results.history import as_start_of
 from results.models import RaceKind, Status
+from results.streaks import streaks
 
 
 def _best_by(results, key):
@@ -59,3 +62,27 @@ def record_progression(results, distance_m):
             best = result.time_ms
             steps.append((result.race.date, result.time_ms))
     return steps
+
+
+def progression_charts(results, personal, bests, notation):
+    """One SVG chart per distance with a personal record: season bests as dots, the PR progression as a line."""
+    charts = []
+    for record in personal:
+        distance = record.race.distance_m
+        season_points = [
+            (r.race.date, r.time_ms) for season in bests.values() for r in season if r.race.distance_m == distance
+        ]
+        chart = progression_chart(distance, season_points, record_progression(results, distance), notation)
+        if chart:
+            charts.append(chart)
+    return charts
+
+
+def streak_rows(results):
+    """[(distance, current, longest)] for each distance the skater has won on."""
+    by_distance = {}
+    for result in sorted(results, key=lambda r: (r.race.date, r.race_id)):
+        if result.race.kind == RaceKind.INDIVIDUAL:
+            by_distance.setdefault(result.race.distance_m, []).append(as_start_of(result))
+    rows = [(distance, *streaks(starts)) for distance, starts in sorted(by_distance.items())]
+    return [row for row in rows if row[2] > 0]

@@ -38,7 +38,6 @@ SHEET_COLUMNS = [
     "competition", "season", "venue", "city", "country_of_venue", "date", "gender", "distance_m",
     "division", "rank", "skater", "nationality", "time", "pair", "lane", "status", "source",
 ]  # fmt: skip
-REGISTER_COLUMNS = ["skater", "nationality", "gender", "birth_date", "other_names", "source"]
 RESULT_FIELDS = ["nationality", "time_ms", "status", "rank", "rank_is_official", "pair", "lane", "source"]
 
 
@@ -108,7 +107,7 @@ def name_key(name):
     return " ".join(fold(name).split())
 
 
-def _csv_rows(text, filename, columns):
+def csv_rows(text, filename, columns):
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [c for c in columns if c not in (reader.fieldnames or [])]
     if missing:
@@ -223,7 +222,7 @@ def _race_problems(rows):
 def read_sheet(text, filename="sheet"):
     """Check a whole sheet; return its rows, or raise SheetError naming every bad row."""
     problems, rows = [], []
-    for line, raw in _csv_rows(text, filename, SHEET_COLUMNS):
+    for line, raw in csv_rows(text, filename, SHEET_COLUMNS):
         if raw is None:
             problems.append((line, f"the row does not have {len(SHEET_COLUMNS)} fields"))
             continue
@@ -454,64 +453,3 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
 
 def import_sheet(text, filename="sheet", dry_run=False):
     return import_rows(read_sheet(text, filename), dry_run=dry_run)
-
-
-def read_register(text, filename="register"):
-    """Check a skater register; return its rows as dicts, or raise SheetError."""
-    problems, rows = [], []
-    for line, raw in _csv_rows(text, filename, REGISTER_COLUMNS):
-        if raw is None:
-            problems.append(f"{filename}:{line}: the row does not have {len(REGISTER_COLUMNS)} fields")
-            continue
-        if not raw["skater"]:
-            problems.append(f"{filename}:{line}: skater is empty")
-        if raw["gender"] not in ("F", "M"):
-            problems.append(f"{filename}:{line}: gender '{raw['gender']}' is not F or M")
-        if not (len(raw["nationality"]) == 3 and raw["nationality"].isalpha()):
-            problems.append(f"{filename}:{line}: nationality '{raw['nationality']}' is not a three-letter IOC code")
-        birth_date = None
-        if raw["birth_date"]:
-            try:
-                birth_date = date.fromisoformat(raw["birth_date"])
-            except ValueError:
-                problems.append(f"{filename}:{line}: birth_date '{raw['birth_date']}' is not an ISO date")
-        other_names = [n.strip() for n in raw["other_names"].split("|") if n.strip()]
-        rows.append({**raw, "line": line, "birth_date": birth_date, "other_names": other_names})
-    if problems:
-        raise SheetError(problems)
-    return rows
-
-
-@transaction.atomic
-def import_register(text, filename="register"):
-    """Create or update skaters from a register; returns (created, updated)."""
-    rows = read_register(text, filename)
-    index = SkaterIndex()
-    known_names = set(SkaterName.objects.values_list("skater_id", "name"))
-    created = updated = 0
-    for row in rows:
-        skater = index.find(row["skater"], row["nationality"], row["gender"])
-        for other in row["other_names"]:
-            skater = skater or index.find(other, row["nationality"], row["gender"])
-        if skater is None:
-            skater = index.create(row["skater"], row["nationality"], row["gender"], row["birth_date"])
-            created += 1
-        else:
-            wanted = {"name": row["skater"], "nationality": row["nationality"]}
-            if row["birth_date"]:
-                wanted["birth_date"] = row["birth_date"]
-            if any(getattr(skater, k) != v for k, v in wanted.items()):
-                old_name = skater.name
-                for k, v in wanted.items():
-                    setattr(skater, k, v)
-                if old_name != skater.name:
-                    row["other_names"].append(old_name)
-                    skater.slug = unique_slug(slugify(skater.name), index.slugs - {skater.slug})
-                skater.save()
-                updated += 1
-        for other in row["other_names"]:
-            if other != skater.name and (skater.id, other) not in known_names:
-                SkaterName.objects.create(skater=skater, name=other)
-                known_names.add((skater.id, other))
-        index.add(skater, row["other_names"])
-    return created, updated

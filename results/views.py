@@ -8,9 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from results import careers, exporter, headtohead, rankings, records, timing
-from results.charts import progression_chart
 from results.filters import SkaterResultFilter
-from results.history import as_start_of, distance_history, recent_streak_ends
+from results.history import distance_history, recent_streak_ends
 from results.insight_views import season_events
 from results.models import (
     Competition,
@@ -28,7 +27,6 @@ from results.models import (
 from results.records import mark_race
 from results.standings import race_lines
 from results.stories import race_story
-from results.streaks import streaks
 from results.tables import MassStartTable, RaceResultTable, SkaterResultTable, paginate, valid_order
 from results.templatetags.skating import notation
 
@@ -187,28 +185,6 @@ def skater_detail(request, slug):
     paginate(request, table)
     personal = careers.personal_records(results)
     bests = careers.season_bests(results)
-    charts = [
-        chart
-        for record in personal
-        if (
-            chart := progression_chart(
-                record.race.distance_m,
-                [
-                    (r.race.date, r.time_ms)
-                    for season in bests.values()
-                    for r in season
-                    if r.race.distance_m == record.race.distance_m
-                ],
-                careers.record_progression(results, record.race.distance_m),
-                notation(),
-            )
-        )
-    ]
-    by_distance = {}
-    for result in sorted(results, key=lambda r: (r.race.date, r.race_id)):
-        if result.race.kind == "individual":
-            by_distance.setdefault(result.race.distance_m, []).append(as_start_of(result))
-    skater_streaks = [(distance, *streaks(starts)) for distance, starts in sorted(by_distance.items())]
     return render(
         request,
         "results/skater_detail.html",
@@ -220,8 +196,8 @@ def skater_detail(request, slug):
             "filter": filterset,
             "personal_records": personal,
             "season_bests": bests,
-            "charts": charts,
-            "streaks": [row for row in skater_streaks if row[2] > 0],
+            "charts": careers.progression_charts(results, personal, bests, notation()),
+            "streaks": careers.streak_rows(results),
             "medals": careers.medal_counts(results),
             "rivals": Skater.objects.rivals_of(skater)[:8],
         },

@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from results.importer import SheetError, import_register
+from results.importer import SheetError
+from results.register import import_register
 
 
 class Command(BaseCommand):
