@@ -72,7 +72,8 @@ def mark_races(race_ids, extra_keys=()):
 
     state["flush"] = flush
     _pending.state = state
-    transaction.on_commit(flush)
+    # robust: the change itself is committed; a failure here is logged, and recompute_derived repairs it
+    transaction.on_commit(flush, robust=True)
 
 
 def bump_data_version():
@@ -282,7 +283,7 @@ def _schedule_bump():
 
         state["flush"] = flush
         _pending.bump = state
-        transaction.on_commit(flush)
+        transaction.on_commit(flush, robust=True)
 
 
 def _old_key(skater_id, race_id, nationality):

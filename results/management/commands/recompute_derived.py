@@ -1,0 +1,14 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from results.derived import recompute_all
+
+
+class Command(BaseCommand):
+    help = "Compute every stored derived fact (records, personal bests, streaks, Adelskalender) from scratch."
+
+    def handle(self, *args, **options):
+        started = time.perf_counter()
+        recompute_all()
+        self.stdout.write(f"derived facts computed in {time.perf_counter() - started:.1f} s")
