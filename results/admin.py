@@ -8,7 +8,18 @@ from django.utils.translation import gettext_lazy as _
 
 from results import timing
 from results.admin_workflow import history_view, parse_pasted_times, upload_view
-from results.models import Change, Competition, Race, Result, Rink, Skater, SkaterName, Status, WorldCupPoints
+from results.models import (
+    Change,
+    Competition,
+    Race,
+    Result,
+    Rink,
+    Skater,
+    SkaterName,
+    Status,
+    TeamMember,
+    WorldCupPoints,
+)
 from results.ranking import rerank_races
 
 
@@ -35,7 +46,7 @@ class ResultForm(forms.ModelForm):
 
     class Meta:
         model = Result
-        fields = ["pair", "lane", "skater", "time_ms", "points", "status"]
+        fields = ["pair", "lane", "skater", "team", "time_ms", "points", "status"]
 
     def clean(self):
         cleaned = super().clean()
@@ -44,6 +55,8 @@ class ResultForm(forms.ModelForm):
             self.add_error("time_ms", _("A finisher needs a time."))
         if not finished and cleaned.get("time_ms") is not None:
             self.add_error("time_ms", _("Only a finisher has a time; clear it or set the status to finished."))
+        if not cleaned.get("skater") and not cleaned.get("team"):
+            self.add_error("skater", _("Choose a skater, or for a team race the team's IOC code."))
         if self.instance.pk and {"time_ms", "status"} & set(self.changed_data):
             self.instance.rank_is_official = False  # the sheet's rank was for the old time
         return cleaned
@@ -54,7 +67,7 @@ class ResultInline(admin.TabularInline):
     form = ResultForm
     autocomplete_fields = ["skater"]
     readonly_fields = ["rank"]
-    fields = ["pair", "lane", "skater", "time_ms", "points", "status", "rank"]
+    fields = ["pair", "lane", "skater", "team", "time_ms", "points", "status", "rank"]
     extra = 4
     ordering = ["pair", "lane"]
 
@@ -157,9 +170,16 @@ class RaceAdmin(admin.ModelAdmin):
         rerank_races([form.instance.id])
 
 
+class TeamMemberInline(admin.TabularInline):
+    model = TeamMember
+    autocomplete_fields = ["skater"]
+    extra = 4
+
+
 @admin.register(Result)
 class ResultAdmin(admin.ModelAdmin):
     form = ResultForm
+    inlines = [TeamMemberInline]
     list_display = ["skater", "race", "rank", "display_time", "status"]
     list_filter = ["status", "race__competition__season", "race__distance_m", "race__gender"]
     search_fields = ["skater__name", "race__competition__name"]

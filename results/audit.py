@@ -20,7 +20,8 @@ current_user = contextvars.ContextVar("current_user", default=None)
 TRACKED = {
     Skater: ["name", "slug", "gender", "nationality", "birth_date"],
     Race: ["competition_id", "date", "gender", "distance_m", "kind", "division", "round", "published", "field_complete"],
-    Result: ["race_id", "skater_id", "nationality", "time_ms", "status", "rank_is_official", "pair", "lane", "points", "source"],
+    Result: ["race_id", "skater_id", "team", "nationality", "time_ms", "status", "rank_is_official", "pair", "lane",
+             "points", "source"],
 }  # fmt: skip
 
 

@@ -33,8 +33,8 @@ def sheet_row(result):
         "distance_m": "mass start" if race.kind == RaceKind.MASS_START else race.distance_m,
         "division": race.division,
         "rank": result.rank if result.rank_is_official else "",
-        "skater": result.skater.name,
-        "nationality": result.nationality or result.skater.nationality,
+        "skater": result.competitor,
+        "nationality": result.nationality or (result.skater.nationality if result.skater else result.team),
         "time": timing.format_time(result.time_ms, "en", thousandths=bool(result.time_ms and result.time_ms % 10)),
         "pair": result.pair or "",
         "lane": result.lane,
@@ -48,7 +48,8 @@ def as_csv(results):
     writer = csv.DictWriter(out, fieldnames=SHEET_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for result in results:
-        writer.writerow({key: safe_cell(value) for key, value in sheet_row(result).items()})
+        if result.skater_id:  # the sheet format has no teams: team results are in the JSON export
+            writer.writerow({key: safe_cell(value) for key, value in sheet_row(result).items()})
     return out.getvalue()
 
 
@@ -59,6 +60,8 @@ def as_json(results):
         row["time_ms"] = result.time_ms
         row["rank"] = result.rank
         row["rank_is_official"] = result.rank_is_official
-        row["skater_slug"] = result.skater.slug
+        row["skater_slug"] = result.skater.slug if result.skater else None
+        row["team"] = result.team
+        row["members"] = [member.skater.name for member in result.members.all()]
         rows.append(row)
     return {"columns": SHEET_COLUMNS, "results": rows}

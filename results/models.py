@@ -382,7 +382,10 @@ class ResultQuerySet(models.QuerySet):
 
 class Result(models.Model):
     race = models.ForeignKey(Race, on_delete=models.CASCADE, related_name="results")
-    skater = models.ForeignKey(Skater, on_delete=models.PROTECT, related_name="results")
+    skater = models.ForeignKey(Skater, on_delete=models.PROTECT, related_name="results", null=True, blank=True)
+    team = models.CharField(
+        _("team"), max_length=3, blank=True, default="", help_text=_("IOC code, for team pursuit and team sprint")
+    )
     nationality = models.CharField(
         _("nationality"), max_length=3, blank=True, help_text=_("IOC code the skater raced for")
     )
@@ -403,6 +406,10 @@ class Result(models.Model):
         ordering = ["race", "rank", "time_ms"]
         constraints = [
             models.UniqueConstraint(fields=["race", "skater"], name="one_result_per_skater_per_race"),
+            models.UniqueConstraint(
+                fields=["race", "team"], condition=~Q(team=""), name="one_result_per_team_per_race"
+            ),
+            models.CheckConstraint(condition=Q(skater__isnull=False) | ~Q(team=""), name="result_has_skater_or_team"),
             models.CheckConstraint(condition=Q(time_ms__isnull=True) | Q(time_ms__gt=0), name="time_positive"),
             models.CheckConstraint(condition=Q(status="FIN") | Q(rank__isnull=True), name="non_finisher_has_no_rank"),
             models.CheckConstraint(
@@ -416,11 +423,30 @@ class Result(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.skater.name} — {self.race}"
+        return f"{self.competitor} — {self.race}"
+
+    @property
+    def competitor(self):
+        return self.skater.name if self.skater_id else self.team
 
     @property
     def finished(self):
         return self.status == Status.FINISHED
+
+
+class TeamMember(models.Model):
+    """A skater of a team pursuit or team sprint team, in skating order."""
+
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="members")
+    skater = models.ForeignKey(Skater, on_delete=models.PROTECT, related_name="team_starts")
+    position = models.PositiveSmallIntegerField(_("position"), default=1)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [models.UniqueConstraint(fields=["result", "skater"], name="one_place_per_team_member")]
+
+    def __str__(self):
+        return self.skater.name
 
 
 class WorldCupPoints(models.Model):

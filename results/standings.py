@@ -25,6 +25,8 @@ class Line:
     status: str
     age: int | None
     points: int | None = None
+    team: str = ""
+    members: list = field(default_factory=list)
     show_thousandths: bool = False
     gap_ms: int | None = None
     markers: list = field(default_factory=list)
@@ -38,11 +40,11 @@ def race_lines(race, results):
     """Finishers by rank (time where unranked), then non-finishers by status; with ages and gaps."""
     finishers = sorted(
         (r for r in results if r.status == Status.FINISHED),
-        key=lambda r: (r.rank is None, r.rank or 0, r.time_ms is None, r.time_ms or 0, r.skater.name),
+        key=lambda r: (r.rank is None, r.rank or 0, r.time_ms is None, r.time_ms or 0, r.competitor),
     )
     others = sorted(
         (r for r in results if r.status != Status.FINISHED),
-        key=lambda r: (STATUS_ORDER.get(r.status, 9), r.pair or 999, r.skater.name),
+        key=lambda r: (STATUS_ORDER.get(r.status, 9), r.pair or 999, r.competitor),
     )
     tied = timing.ties_needing_thousandths([r.time_ms for r in finishers])
     winner = next((r.time_ms for r in finishers if r.rank == 1 and r.time_ms), None)
@@ -54,9 +56,10 @@ def race_lines(race, results):
         lines.append(
             Line(
                 result=r, skater=r.skater, rank=r.rank, time_ms=r.time_ms, pair=r.pair, lane=r.lane,
-                nationality=r.nationality or r.skater.nationality, status=r.status,
-                age=timing.age_on(r.skater.birth_date, race.date), show_thousandths=r.time_ms in tied, gap_ms=gap,
-                points=r.points,
+                nationality=r.nationality or (r.skater.nationality if r.skater else r.team), status=r.status,
+                age=timing.age_on(r.skater.birth_date, race.date) if r.skater else None,
+                show_thousandths=r.time_ms in tied, gap_ms=gap, points=r.points, team=r.team,
+                members=[m.skater for m in r.members.all()] if r.team else [],
             )
         )  # fmt: skip
     return lines

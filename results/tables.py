@@ -84,6 +84,31 @@ class MassStartTable(RaceResultTable):
         sequence = ("rank", "skater", "nationality", "age", "points", "time_ms")
 
 
+class TeamRaceTable(tables.Table):
+    """Team pursuit and team sprint: the team, its skaters, the time."""
+
+    rank = RaceResultTable.base_columns["rank"]
+    team = tables.Column(verbose_name=_("Team"), attrs={"td": {"class": "nat"}})
+    members = tables.Column(verbose_name=_("Skaters"), orderable=False)
+    time_ms = TimeColumn(verbose_name=_("Time"), default="—")
+    gap_ms = TimeColumn(verbose_name=_("Gap"), orderable=False)
+
+    class Meta:
+        attrs = {"class": "results"}
+        default = ""
+        empty_text = _("No results entered yet.")
+
+    render_rank = RaceResultTable.render_rank
+    render_time_ms = RaceResultTable.render_time_ms
+    render_gap_ms = RaceResultTable.render_gap_ms
+
+    def render_team(self, value):
+        return format_html('<abbr title="{}">{}</abbr>', value, value)
+
+    def render_members(self, value):
+        return format_html_join(", ", '<a href="{}">{}</a>', ((s.get_absolute_url(), s.name) for s in value))
+
+
 class SkaterResultTable(tables.Table):
     date = tables.Column(accessor="race__date", verbose_name=_("Date"))
     competition = tables.Column(

@@ -27,7 +27,14 @@ from results.models import (
 from results.records import mark_race
 from results.standings import race_lines
 from results.stories import race_story
-from results.tables import MassStartTable, RaceResultTable, SkaterResultTable, paginate, valid_order
+from results.tables import (
+    MassStartTable,
+    RaceResultTable,
+    SkaterResultTable,
+    TeamRaceTable,
+    paginate,
+    valid_order,
+)
 from results.templatetags.skating import notation
 
 
@@ -37,6 +44,7 @@ def visible(request, queryset):
 
 
 SEASON_SLUG = re.compile(r"\d{4}-\d{2}")
+TEAM_KINDS = {RaceKind.TEAM_PURSUIT, RaceKind.TEAM_SPRINT}
 
 
 def home(request):
@@ -127,18 +135,22 @@ def race_detail(request, competition_slug, race_slug):
     race = get_object_or_404(
         visible(request, Race.objects.with_competition()), competition__slug=competition_slug, slug=race_slug
     )
-    results = list(race.results.select_related("skater"))
-    lines = race_lines(race, results)
-    history = distance_history(race, [r.skater_id for r in results])
-    mark_race(
-        race,
-        lines,
-        history,
-        Race.objects.track_record_before(race),
-        Race.objects.national_records_before(race, {line.nationality for line in lines}),
-    )
-    story = race_story(race, lines, history, notation(), Race.objects.winner_ages(race))
-    table_class = MassStartTable if race.kind == RaceKind.MASS_START else RaceResultTable
+    if race.kind in TEAM_KINDS:
+        lines = race_lines(race, list(race.results.select_related("skater").prefetch_related("members__skater")))
+        story, table_class = [], TeamRaceTable
+    else:
+        results = list(race.results.select_related("skater"))
+        lines = race_lines(race, results)
+        history = distance_history(race, [r.skater_id for r in results])
+        mark_race(
+            race,
+            lines,
+            history,
+            Race.objects.track_record_before(race),
+            Race.objects.national_records_before(race, {line.nationality for line in lines}),
+        )
+        story = race_story(race, lines, history, notation(), Race.objects.winner_ages(race))
+        table_class = MassStartTable if race.kind == RaceKind.MASS_START else RaceResultTable
     table = table_class(lines, order_by=valid_order(table_class, request.GET.get("sort")))
     siblings = list(
         Race.objects.public()
@@ -304,7 +316,11 @@ EXPORT_ORDER = (
 
 
 def export(request, results, filename, fmt):
-    results = results.select_related("race__competition__rink", "skater").order_by(*EXPORT_ORDER)
+    results = (
+        results.select_related("race__competition__rink", "skater")
+        .prefetch_related("members__skater")
+        .order_by(*EXPORT_ORDER)
+    )
     if fmt == "json":
         response = JsonResponse(exporter.as_json(results), json_dumps_params={"ensure_ascii": False})
     else:

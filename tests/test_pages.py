@@ -157,3 +157,49 @@ def test_a_mass_start_is_ranked_by_points_then_finishing_order(client, db):
     assert row_of(html, "Schouten").startswith("1 | Irene Schouten")
     assert row_of(html, "Groenewoud").startswith("2 |") and row_of(html, "Blondin").startswith("3 |")
     assert "Points" in html and "Pair" not in html
+
+
+def make_team_pursuit():
+    from results.models import RaceKind, TeamMember
+    from results.ranking import rerank_races
+
+    competition = Competition.objects.get(name="2023-24 ISU Speed Skating World Cup 2 (Beijing)")
+    race = Race.objects.create(
+        competition=competition, date="2023-11-19", gender="F", distance_m=2400, kind=RaceKind.TEAM_PURSUIT
+    )
+    teams = {
+        "JPN": (176000, ["Miho Takagi", "Ayano Sato"]),
+        "NED": (175500, ["Antoinette Rijpma-de Jong", "Marrit Fledderus"]),
+    }
+    for team, (time_ms, names) in teams.items():
+        result = Result.objects.create(race=race, team=team, nationality=team, time_ms=time_ms)
+        for position, name in enumerate(names, start=1):
+            TeamMember.objects.create(result=result, skater=Skater.objects.get(name=name), position=position)
+    rerank_races([race.id])
+    return race
+
+
+def test_a_team_pursuit_shows_teams_with_their_skaters(client, db, django_assert_max_num_queries):
+    race = make_team_pursuit()
+    url = race.get_absolute_url()
+    # the race, the team results, their members with skaters, the other races of the distance, the season's
+    with django_assert_max_num_queries(6):
+        html = client.get(url).content.decode()
+    assert (
+        row_of(html, "NED")
+        .replace(" ,", ",")
+        .startswith("1 | NED | Antoinette Rijpma-de Jong, Marrit Fledderus | 2:55.50")
+    )
+    assert row_of(html, "JPN").replace(" ,", ",").startswith("2 | JPN | Miho Takagi, Ayano Sato | 2:56.00 | +0.50")
+    assert "/en/skaters/miho-takagi/" in html
+    competition_page = client.get(race.competition.get_absolute_url()).content.decode()
+    assert '1. <abbr title="NED">NED</abbr>' in competition_page
+
+
+def test_team_results_are_left_out_of_the_csv_sheet_but_in_the_json(client, db):
+    import json
+
+    race = make_team_pursuit()
+    assert client.get(f"{race.get_absolute_url()}results.csv").content.decode().count("\n") == 1
+    data = json.loads(client.get(f"{race.get_absolute_url()}results.json").content)
+    assert {row["team"]: row["members"] for row in data["results"]}["JPN"] == ["Miho Takagi", "Ayano Sato"]
