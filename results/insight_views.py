@@ -23,6 +23,15 @@ from results.models import (
     StreakSummary,
     WorldCupPoints,
 )
+from results.tables import (
+    AdelskalenderTable,
+    RecordHistoryTable,
+    SeasonRankingTable,
+    StreakTable,
+    WorldCupTable,
+    paginate,
+    valid_order,
+)
 
 EVENT = re.compile(r"(women|men)-(\d{3,5})m")
 
@@ -67,11 +76,12 @@ def record_history(request, event):
     gender, distance = parse_event(event)
     nationality = request.GET.get("nationality", "").strip().upper()[:3]
     scope = {"scope": RecordScope.NATIONAL, "nationality": nationality} if nationality else {"scope": RecordScope.WORLD}
-    history = records.held_records(gender=gender, distance_m=distance, **scope)
+    history = list(records.held_records(gender=gender, distance_m=distance, **scope).order_by("-date", "-id"))
+    table = RecordHistoryTable(history, order_by=valid_order(RecordHistoryTable, request.GET.get("sort")))
     return render(
         request,
         "results/record_history.html",
-        {"gender": gender, "distance": distance, "history": list(reversed(history)), "nationality": nationality},
+        {"gender": gender, "distance": distance, "table": table, "nationality": nationality},
     )
 
 
@@ -81,10 +91,12 @@ def season_ranking(request, season, event):
     ranking = rankings.season_ranking(
         performances(race__competition__season=start, race__gender=gender, race__distance_m=distance)
     )
+    table = SeasonRankingTable(ranking, order_by=valid_order(SeasonRankingTable, request.GET.get("sort")))
+    paginate(request, table, per_page=100)
     return render(
         request,
         "results/season_ranking.html",
-        {"season": start, "gender": gender, "distance": distance, "ranking": ranking, "events": season_events(start)},
+        {"season": start, "gender": gender, "distance": distance, "table": table, "events": season_events(start)},
     )
 
 
@@ -138,7 +150,7 @@ def adelskalender(request):
     return render(
         request,
         "results/adelskalender.html",
-        {"gender": gender, "on": on, "distances": distances, "problem": problem, "page": page, "ranking": ranking},
+        {"gender": gender, "on": on, "problem": problem, "page": page, "table": AdelskalenderTable(ranking, distances)},
         status=400 if problem else 200,
     )
 
@@ -163,7 +175,9 @@ def _current_adelskalender(request, gender):
 def streak_list(request):
     """The longest runs of wins as held, and who is on a run now."""
     rows = StreakSummary.objects.filter(longest__gte=2).select_related("skater").order_by("-longest", "-current", "id")
-    return render(request, "results/streaks.html", {"rows": rows[:50]})
+    table = StreakTable(rows, order_by=valid_order(StreakTable, request.GET.get("sort")))
+    paginate(request, table, per_page=50)
+    return render(request, "results/streaks.html", {"table": table})
 
 
 def world_cup_standings(request, season, event):
@@ -197,7 +211,7 @@ def world_cup_standings(request, season, event):
             "gender": gender,
             "distance": distance,
             "has_table": bool(table),
-            "standings": [(row, skaters[row.skater_id]) for row in standings],
+            "table": WorldCupTable([(row, skaters[row.skater_id]) for row in standings]),
             "competitions": Competition.objects.public().filter(season=start, kind="world-cup").count(),
         },
     )

@@ -5,7 +5,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from results.templatetags.skating import gap, racetime
+from results.templatetags.skating import gap, points, racetime
 
 
 def valid_order(table_class, value):
@@ -140,3 +140,182 @@ class SkaterResultTable(tables.Table):
 
     def render_time_ms(self, value):
         return racetime(value)
+
+
+def competitor_link(skater):
+    return format_html(
+        '<a href="{}">{}</a> <abbr class="muted">{}</abbr>', skater.get_absolute_url(), skater.name, skater.nationality
+    )
+
+
+NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
+SECONDARY = {"td": {"class": "lane"}, "th": {"class": "lane"}}
+
+
+class SeasonRankingTable(tables.Table):
+    """Season bests: rows are rankings.Ranked with a records.Performance as detail."""
+
+    rank = tables.Column(verbose_name=_("Rank"), attrs=NUM)
+    skater = tables.Column(verbose_name=_("Skater"), accessor="detail__skater", order_by=("detail__skater",))
+    value = TimeColumn(verbose_name=_("Time"))
+    date = tables.Column(verbose_name=_("Date"), accessor="detail__date")
+    race = tables.Column(verbose_name=_("Race"), accessor="detail__rink", orderable=False, attrs=SECONDARY)
+
+    class Meta:
+        attrs = {"class": "results"}
+        empty_text = _("No times held yet.")
+
+    def render_skater(self, record):
+        p = record.detail
+        return format_html('<a href="{}">{}</a> <abbr class="muted">{}</abbr>', p.skater_url, p.skater, p.nationality)
+
+    def render_value(self, value):
+        return racetime(value)
+
+    def render_date(self, value):
+        return date_format(value, "j M")
+
+    def render_race(self, record):
+        return format_html('<a href="{}">{}</a>', record.detail.race_url, record.detail.rink)
+
+
+class StreakTable(tables.Table):
+    skater = tables.Column(verbose_name=_("Skater"), order_by=("skater__name",))
+    distance_m = tables.Column(verbose_name=_("Distance"))
+    longest = tables.Column(verbose_name=_("Longest"), attrs=NUM)
+    current = tables.Column(verbose_name=_("Now"), attrs=NUM)
+
+    class Meta:
+        attrs = {"class": "results"}
+
+    def render_skater(self, value):
+        return competitor_link(value)
+
+    def render_distance_m(self, value):
+        return f"{value} m"
+
+
+class WorldCupTable(tables.Table):
+    """Rows are (rankings.Ranked, Skater) pairs."""
+
+    rank = tables.Column(verbose_name=_("Rank"), accessor="0__rank", attrs=NUM)
+    skater = tables.Column(verbose_name=_("Skater"), accessor="1", order_by=("1__name",))
+    points = tables.Column(verbose_name=_("Points"), accessor="0__value", attrs=NUM)
+    races = tables.Column(verbose_name=_("Per race"), accessor="0__detail", orderable=False, attrs=SECONDARY)
+
+    class Meta:
+        attrs = {"class": "results"}
+        empty_text = _("No points yet.")
+
+    def render_skater(self, value):
+        return competitor_link(value)
+
+    def render_races(self, value):
+        return " + ".join(str(points) for points in value)
+
+
+class RecordHistoryTable(tables.Table):
+    """Rows are RecordEntry objects with their results, skaters and races."""
+
+    time_ms = TimeColumn(verbose_name=_("Time"))
+    skater = tables.Column(verbose_name=_("Skater"), accessor="result__skater", order_by=("result__skater__name",))
+    date = tables.Column(verbose_name=_("Date"))
+    race = tables.Column(verbose_name=_("Race"), accessor="result__race", orderable=False)
+
+    class Meta:
+        attrs = {"class": "results"}
+        empty_text = _("No times held yet.")
+
+    def render_time_ms(self, value):
+        return racetime(value)
+
+    def render_skater(self, value, record):
+        return format_html(
+            '<a href="{}">{}</a> <abbr class="muted">{}</abbr>', value.get_absolute_url(), value.name,
+            record.result.nationality,
+        )  # fmt: skip
+
+    def render_date(self, value):
+        return date_format(value, "j M Y")
+
+    def render_race(self, value):
+        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.competition.short_name)
+
+
+class TimeListColumn(tables.Column):
+    def render(self, value):
+        return racetime(value)
+
+
+class AdelskalenderTable(tables.Table):
+    """Rows are (rankings.Ranked, Skater); one time column per allround distance."""
+
+    rank = tables.Column(verbose_name=_("Rank"), accessor="0__rank", attrs=NUM, orderable=False)
+    skater = tables.Column(verbose_name=_("Skater"), accessor="1", orderable=False)
+    points = tables.Column(verbose_name=_("Points"), accessor="0__value", attrs=NUM, orderable=False)
+
+    class Meta:
+        attrs = {"class": "results"}
+        empty_text = _("No skater has a time on all four distances yet.")
+
+    def __init__(self, data, distances, **kwargs):
+        extra = [
+            (f"d{n}", TimeListColumn(verbose_name=f"{d} m", accessor=f"0__detail__{n}", orderable=False,
+                                     attrs={"td": {"class": "num lane"}, "th": {"class": "num lane"}}))
+            for n, d in enumerate(distances)
+        ]  # fmt: skip
+        super().__init__(data, extra_columns=extra, sequence=("rank", "skater", "...", "points"), **kwargs)
+
+    def render_skater(self, value):
+        return competitor_link(value)
+
+    def render_points(self, value):
+        return points(value)
+
+
+class MeetingsTable(tables.Table):
+    """Every meeting of two skaters (headtohead.Meeting rows); the columns are named after them."""
+
+    date = tables.Column(verbose_name=_("Date"), accessor="race__date", attrs=NUM)
+    race = tables.Column(verbose_name=_("Race"), orderable=False)
+    a = tables.Column(attrs={"td": {"class": "num wrap"}, "th": {"class": "num wrap"}}, orderable=False)
+    b = tables.Column(attrs={"td": {"class": "num wrap"}, "th": {"class": "num wrap"}}, orderable=False)
+    gap_ms = TimeColumn(
+        verbose_name=_("Gap"), orderable=False, attrs={"td": {"class": "num age"}, "th": {"class": "num age"}}
+    )
+
+    class Meta:
+        attrs = {"class": "results"}
+        row_attrs = {"class": lambda record: f"won-{record.winner}" if record.winner else ""}
+
+    def __init__(self, data, a, b, **kwargs):
+        super().__init__(data, **kwargs)
+        self.columns["a"].column.verbose_name = a.name
+        self.columns["b"].column.verbose_name = b.name
+
+    def render_date(self, value):
+        return date_format(value, "d-m-y")
+
+    def render_race(self, value):
+        division = f" {value.division}" if value.division else ""
+        return format_html(
+            '<a href="{}">{}{}</a> <span class="muted lane">{}</span>', value.get_absolute_url(),
+            value.distance_label(), division, value.competition.short_name,
+        )  # fmt: skip
+
+    def _side(self, result, won):
+        text = (
+            (f"{result.rank}. {racetime(result.time_ms)}".strip() if result.rank else racetime(result.time_ms))
+            if result.finished
+            else result.get_status_display()
+        )
+        return format_html("<strong>{}</strong>", text) if won else text
+
+    def render_a(self, record):
+        return self._side(record.a, record.winner == "a")
+
+    def render_b(self, record):
+        return self._side(record.b, record.winner == "b")
+
+    def render_gap_ms(self, value):
+        return gap(value) if value else ""

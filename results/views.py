@@ -29,6 +29,7 @@ from results.standings import race_lines
 from results.stories import race_story
 from results.tables import (
     MassStartTable,
+    MeetingsTable,
     RaceResultTable,
     SkaterResultTable,
     TeamRaceTable,
@@ -246,7 +247,7 @@ def head_to_head(request, slug_a, slug_b):
     return render(
         request,
         "results/head_to_head.html",
-        {"a": a, "b": b, "meetings": list(reversed(meetings)), **headtohead.summary(meetings)},
+        {"a": a, "b": b, "table": MeetingsTable(list(reversed(meetings)), a, b), **headtohead.summary(meetings)},
     )
 
 
