@@ -319,3 +319,22 @@ class MeetingsTable(tables.Table):
 
     def render_gap_ms(self, value):
         return gap(value) if value else ""
+
+
+class CompetitionTable(tables.Table):
+    start_date = tables.Column(verbose_name=_("Date"))
+    name = tables.Column(verbose_name=_("Competition"))
+    rink = tables.Column(verbose_name=_("Rink"), order_by=("rink__name",), attrs=SECONDARY)
+    race_count = tables.Column(verbose_name=_("Races"), attrs=NUM)
+
+    class Meta:
+        attrs = {"class": "results"}
+
+    def render_start_date(self, value):
+        return date_format(value, "j M Y")
+
+    def render_name(self, value, record):
+        return format_html('<a href="{}">{}</a>', record.get_absolute_url(), record.short_name)
+
+    def render_rink(self, value):
+        return format_html('<a href="{}">{}</a>, {}', value.get_absolute_url(), value.name, value.city)

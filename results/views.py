@@ -28,6 +28,7 @@ from results.records import mark_race
 from results.standings import race_lines
 from results.stories import race_story
 from results.tables import (
+    CompetitionTable,
     MassStartTable,
     MeetingsTable,
     RaceResultTable,
@@ -79,11 +80,10 @@ def competition_list(request):
         .annotate(race_count=Count("races"))
         .order_by("-start_date", "id")
     )
-    page = Paginator(competitions, 50).get_page(request.GET.get("page"))
+    table = CompetitionTable(competitions, order_by=valid_order(CompetitionTable, request.GET.get("sort")))
+    paginate(request, table, per_page=50)
     return render(
-        request,
-        "results/competition_list.html",
-        {"competitions": page, "page": page, "seasons": Competition.objects.public().seasons()},
+        request, "results/competition_list.html", {"table": table, "seasons": Competition.objects.public().seasons()}
     )
 
 
