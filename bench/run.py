@@ -49,6 +49,7 @@ def build(size):
     marker = OUT / f"db-{size}.done"
     if db.exists() and marker.exists():
         print(f"reusing {db.name}")
+        manage(db, "migrate", "--no-input")  # a database built by an older version of the code
         return db, None
     for path in OUT.glob(f"db-{size}.sqlite3*"):
         path.unlink()
