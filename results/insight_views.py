@@ -92,7 +92,7 @@ def season_ranking(request, season, event):
         performances(race__competition__season=start, race__gender=gender, race__distance_m=distance)
     )
     table = SeasonRankingTable(ranking, order_by=valid_order(SeasonRankingTable, request.GET.get("sort")))
-    paginate(request, table, per_page=100)
+    paginate(request, table, per_page=50)
     return render(
         request,
         "results/season_ranking.html",
@@ -144,7 +144,7 @@ def adelskalender(request):
             .annotate(best=Min("time_ms"))
             .values_list("skater_id", "race__distance_m", "best")
         )
-        page = Paginator(rankings.adelskalender(bests, gender), 100).get_page(request.GET.get("page"))
+        page = Paginator(rankings.adelskalender(bests, gender), 50).get_page(request.GET.get("page"))
         skaters = Skater.objects.in_bulk([row.skater_id for row in page])
         ranking = [(row, skaters[row.skater_id]) for row in page]
     return render(
@@ -158,7 +158,7 @@ def adelskalender(request):
 def _current_adelskalender(request, gender):
     """A page of the stored Adelskalender; ranks shared on equal points, counted in the database."""
     entries = AdelskalenderEntry.objects.filter(gender=gender).select_related("skater").order_by("points", "skater_id")
-    page = Paginator(entries, 100).get_page(request.GET.get("page"))
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
     rows = list(page)
     if not rows:
         return page, []
