@@ -5,7 +5,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from results.templatetags.skating import gap, points, racetime
+from results.templatetags.skating import country_name, gap, points, racetime
 
 
 def valid_order(table_class, value):
@@ -62,7 +62,7 @@ class RaceResultTable(tables.Table):
         return format_html('<a href="{}">{}</a> {}', value.get_absolute_url(), value.name, markers)
 
     def render_nationality(self, value):
-        return format_html('<abbr title="{}">{}</abbr>', value, value)
+        return format_html('<abbr title="{}">{}</abbr>', country_name(value), value)
 
     def render_time_ms(self, value, record):
         if record.show_thousandths:
@@ -103,7 +103,7 @@ class TeamRaceTable(tables.Table):
     render_gap_ms = RaceResultTable.render_gap_ms
 
     def render_team(self, value):
-        return format_html('<abbr title="{}">{}</abbr>', value, value)
+        return format_html('<abbr title="{}">{}</abbr>', country_name(value), value)
 
     def render_members(self, value):
         return format_html_join(", ", '<a href="{}">{}</a>', ((s.get_absolute_url(), s.name) for s in value))
@@ -144,8 +144,9 @@ class SkaterResultTable(tables.Table):
 
 def competitor_link(skater):
     return format_html(
-        '<a href="{}">{}</a> <abbr class="muted">{}</abbr>', skater.get_absolute_url(), skater.name, skater.nationality
-    )
+        '<a href="{}">{}</a> <abbr class="muted" title="{}">{}</abbr>',
+        skater.get_absolute_url(), skater.name, country_name(skater.nationality), skater.nationality,
+    )  # fmt: skip
 
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tables2",
     "django_filters",
+    "django_countries",
     "axes",
     "results",
 ]

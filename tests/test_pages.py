@@ -193,7 +193,7 @@ def test_a_team_pursuit_shows_teams_with_their_skaters(client, db, django_assert
     assert row_of(html, "JPN").replace(" ,", ",").startswith("2 | JPN | Miho Takagi, Ayano Sato | 2:56.00 | +0.50")
     assert "/en/skaters/miho-takagi/" in html
     competition_page = client.get(race.competition.get_absolute_url()).content.decode()
-    assert '1. <abbr title="NED">NED</abbr>' in competition_page
+    assert '1. <abbr title="Netherlands">NED</abbr>' in competition_page
 
 
 def test_team_results_are_left_out_of_the_csv_sheet_but_in_the_json(client, db):
@@ -203,3 +203,8 @@ def test_team_results_are_left_out_of_the_csv_sheet_but_in_the_json(client, db):
     assert client.get(f"{race.get_absolute_url()}results.csv").content.decode().count("\n") == 1
     data = json.loads(client.get(f"{race.get_absolute_url()}results.json").content)
     assert {row["team"]: row["members"] for row in data["results"]}["JPN"] == ["Miho Takagi", "Ayano Sato"]
+
+
+def test_nationalities_name_their_country_in_the_page_language(client, db):
+    assert '<abbr title="Japan">JPN</abbr>' in client.get(BEIJING).content.decode()
+    assert '<abbr title="Nederland">NED</abbr>' in client.get(BEIJING.replace("/en/", "/nl/")).content.decode()

@@ -1,6 +1,9 @@
 from django import template
 from django.urls import translate_url
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.ioc_data import IOC_TO_ISO
 
 from results import timing
 
@@ -41,3 +44,19 @@ def url_in_language(context, code):
 @register.filter
 def season_slug(start_year):
     return timing.season_slug(start_year)
+
+
+NON_COUNTRIES = {
+    "AIN": _("Individual Neutral Athletes"),
+    "ROC": _("Russian Olympic Committee"),
+    "TPE": _("Chinese Taipei"),
+}
+
+
+@register.filter
+def country_name(ioc):
+    """The name of the country behind an IOC code, in the page language (the code itself when unknown)."""
+    if ioc in NON_COUNTRIES:
+        return str(NON_COUNTRIES[ioc])
+    iso = IOC_TO_ISO.get(ioc)
+    return str(countries.name(iso)) if iso else ioc
