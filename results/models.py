@@ -333,6 +333,15 @@ class Race(models.Model):
     def get_absolute_url(self):
         return reverse("results:race", args=[self.competition.slug, self.slug])
 
+    def title(self):
+        """'Women 1000 m (2) division A', in the page language."""
+        text = f"{Gender(self.gender).label} {self.distance_label()}"
+        if self.round:
+            text += f" ({self.round})"
+        if self.division:
+            text += " " + _("division %(division)s") % {"division": self.division}
+        return text
+
     def distance_label(self):
         if self.kind == RaceKind.MASS_START:
             return str(RaceKind.MASS_START.label)

@@ -1,5 +1,6 @@
 from django import template
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -60,3 +61,11 @@ def country_name(ioc):
         return str(NON_COUNTRIES[ioc])
     iso = IOC_TO_ISO.get(ioc)
     return str(countries.name(iso)) if iso else ioc
+
+
+@register.filter
+def competitor(result):
+    """A result's skater, linked, or its team's code (with the country on hover)."""
+    if result.skater_id:
+        return format_html('<a href="{}">{}</a>', result.skater.get_absolute_url(), result.skater.name)
+    return format_html('<abbr title="{}">{}</abbr>', country_name(result.team), result.team)
