@@ -10,8 +10,10 @@ import random
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils.text import slugify
 
 from results import timing
+from results.importer import unique_slug
 from results.models import (
     Competition,
     CompetitionKind,
@@ -69,7 +71,7 @@ def generate(results, seed=1, last_season=2025, batch=20_000, progress=None):
             for _ in range(max(new, 0)):
                 gender = rng.choice("FM")
                 name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {len(slugs)}"
-                slug = timing_slug(name, slugs)
+                slug = unique_slug(slugify(name), slugs)
                 fresh.append(Skater(name=name, slug=slug, gender=gender, nationality=rng.choice(NATIONS),
                                     birth_date=date(season - rng.randint(17, 24), rng.randint(1, 12), rng.randint(1, 28)),
                                     search_name=name.lower()))  # fmt: skip
@@ -88,7 +90,7 @@ def generate(results, seed=1, last_season=2025, batch=20_000, progress=None):
                 day = start + timedelta(days=7 * c)
                 name = f"{timing.season_slug(season)} Generated {kind.label} {c + 1}"
                 competition = Competition.objects.create(
-                    name=name, slug=timing_slug(name, competition_slugs), kind=kind, season=season,
+                    name=name, slug=unique_slug(slugify(name), competition_slugs), kind=kind, season=season,
                     rink=rng.choice(rinks), start_date=day, end_date=day + timedelta(days=2),
                 )  # fmt: skip
                 pending = []
@@ -118,17 +120,6 @@ def generate(results, seed=1, last_season=2025, batch=20_000, progress=None):
                 if made >= results:
                     return made
     return made
-
-
-def timing_slug(name, taken):
-    from django.utils.text import slugify
-
-    base = slugify(name)
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug
 
 
 def _race_results(rng, race, entrants):

@@ -31,6 +31,7 @@ from results.models import (
     SkaterName,
     Status,
     fold,
+    short_competition_name,
 )
 from results.ranking import rerank_races
 
@@ -263,8 +264,7 @@ def competition_kind(name):
 
 
 def competition_slug(name):
-    short = name.replace("ISU Speed Skating ", "").replace("Speed Skating ", "")
-    return slugify(short)
+    return slugify(short_competition_name(name))
 
 
 def unique_slug(base, taken):
@@ -361,8 +361,12 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
     rinks_by_name = {name_key(name): rink for rink in Rink.objects.all() for name in rink.all_names()}
     skaters = SkaterIndex()
     competitions = {(c.name, c.season): c for c in Competition.objects.all()}
+    competition_slugs = {c.slug for c in competitions.values()}
     races = {}
-    for race in Race.objects.select_related("competition"):
+    # only the races of the sheet's competitions: a small sheet must not read a large database
+    for race in Race.objects.filter(competition__name__in={row.competition for row in rows}).select_related(
+        "competition"
+    ):
         c = race.competition
         races[(c.name, c.season, race.gender, race.distance_m, race.kind, race.division, race.date)] = race
 
@@ -373,7 +377,7 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
             competition = Competition.objects.create(
                 name=row.competition, season=row.season, kind=competition_kind(row.competition),
                 rink=_rink_for(row, rinks_by_name, summary), start_date=row.date, end_date=row.date, published=publish,
-                slug=unique_slug(competition_slug(row.competition), set(Competition.objects.values_list("slug", flat=True))),
+                slug=unique_slug(competition_slug(row.competition), competition_slugs),
             )  # fmt: skip
             competitions[(row.competition, row.season)] = competition
             summary.competitions += 1
@@ -390,7 +394,8 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
             summary.new_races.append(races[row.race_key])
             touched_competitions.add(competition.id)
 
-    existing = {(r.race_id, r.skater_id): r for r in Result.objects.filter(race_id__in={r.id for r in races.values()})}
+    sheet_races = {races[row.race_key].id for row in rows}
+    existing = {(r.race_id, r.skater_id): r for r in Result.objects.filter(race_id__in=sheet_races)}
     to_create, to_update, race_ids, befores = [], [], set(), {}
     for row in rows:
         race = races[row.race_key]

@@ -137,6 +137,10 @@ class CompetitionKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+def short_competition_name(name):
+    return name.replace("ISU Speed Skating ", "").replace("Speed Skating ", "")
+
+
 class CompetitionQuerySet(models.QuerySet):
     def public(self):
         return self.filter(published=True)
@@ -181,7 +185,7 @@ class Competition(models.Model):
     @property
     def short_name(self):
         """The name without the federation's boilerplate: '2023-24 World Cup 2 (Beijing)'."""
-        return self.name.replace("ISU Speed Skating ", "").replace("Speed Skating ", "")
+        return short_competition_name(self.name)
 
     @property
     def season_label(self):
