@@ -1,9 +1,13 @@
+import inspect
+
 import django_tables2 as tables
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
-from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.formats import date_format, localize
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_tables2.utils import A
 
 from results.templatetags.skating import country_name, gap, points, racetime
 
@@ -23,13 +27,60 @@ def paginate(request, table, per_page=25):
         raise Http404(_("There is no such page.")) from None
 
 
+CELL_ARGUMENTS = {"value", "record", "column", "bound_column", "table"}
+
+
+class Table(tables.Table):
+    """A django-tables2 table whose body is rendered in one pass (templates/results/table.html).
+
+    tables2 renders each cell through BoundRow, inspecting the render method's signature and
+    rebuilding the column's attributes for every cell: about 60 µs a cell, most of what a race
+    page cost. Here that work is done once per column, and each cell costs one accessor lookup
+    and one render call. The cells are those tables2 would render (tests/test_tables.py compares
+    them on the seed pages); what it leaves out, no table here uses: links on columns
+    (`linkify`), get_FOO_display for choice fields, and attributes computed per cell.
+    """
+
+    def body_html(self):
+        plans = [self._cell_plan(bound) for bound in self.columns]
+        html = []
+        for row in self.paginated_rows:
+            record = row.record
+            html.append(f"<tr {row.attrs.as_html()}>")
+            for td_attrs, accessor, empty_values, default, render, arguments, bound in plans:
+                try:
+                    value = accessor.resolve(record)
+                except Exception:
+                    value = None
+                if value in empty_values:
+                    cell = default
+                else:
+                    given = {"value": value, "record": record, "column": bound.column, "bound_column": bound}
+                    cell = render(**{name: given.get(name, self) for name in arguments})
+                html.append(f"<td {td_attrs}>{conditional_escape(localize(cell))}</td>")
+            html.append("</tr>\n")
+        if not html and self.empty_text:
+            html.append(format_html('<tr><td colspan="{}">{}</td></tr>', len(plans), self.empty_text))
+        return mark_safe("".join(html))
+
+    def _cell_plan(self, bound):
+        render = bound.render
+        parameters = inspect.signature(render).parameters
+        if any(p.kind == p.VAR_KEYWORD for p in parameters.values()):
+            arguments = CELL_ARGUMENTS
+        else:
+            arguments = CELL_ARGUMENTS & set(parameters)
+        return (bound.attrs["td"].as_html(), A(bound.accessor), bound.column.empty_values,
+                bound.default, render, arguments, bound)  # fmt: skip
+
+
 class TimeColumn(tables.Column):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("attrs", {"td": {"class": "num"}, "th": {"class": "num"}})
         super().__init__(*args, **kwargs)
 
 
-class RaceResultTable(tables.Table):
+class RaceResultTable(Table):
     rank = tables.Column(
         verbose_name=_("Rank"), empty_values=(), attrs={"td": {"class": "num rank"}, "th": {"class": "num"}}
     )
@@ -84,7 +135,7 @@ class MassStartTable(RaceResultTable):
         sequence = ("rank", "skater", "nationality", "age", "points", "time_ms")
 
 
-class TeamRaceTable(tables.Table):
+class TeamRaceTable(Table):
     """Team pursuit and team sprint: the team, its skaters, the time."""
 
     rank = RaceResultTable.base_columns["rank"]
@@ -109,7 +160,7 @@ class TeamRaceTable(tables.Table):
         return format_html_join(", ", '<a href="{}">{}</a>', ((s.get_absolute_url(), s.name) for s in value))
 
 
-class SkaterResultTable(tables.Table):
+class SkaterResultTable(Table):
     date = tables.Column(accessor="race__date", verbose_name=_("Date"))
     competition = tables.Column(
         accessor="race__competition", verbose_name=_("Competition"), order_by="race__competition__name"
@@ -153,7 +204,7 @@ NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
 SECONDARY = {"td": {"class": "lane"}, "th": {"class": "lane"}}
 
 
-class SeasonRankingTable(tables.Table):
+class SeasonRankingTable(Table):
     """Season bests: rows are rankings.Ranked with a records.Performance as detail."""
 
     rank = tables.Column(verbose_name=_("Rank"), attrs=NUM)
@@ -180,7 +231,7 @@ class SeasonRankingTable(tables.Table):
         return format_html('<a href="{}">{}</a>', record.detail.race_url, record.detail.rink)
 
 
-class StreakTable(tables.Table):
+class StreakTable(Table):
     skater = tables.Column(verbose_name=_("Skater"), order_by=("skater__name",))
     distance_m = tables.Column(verbose_name=_("Distance"))
     longest = tables.Column(verbose_name=_("Longest"), attrs=NUM)
@@ -196,7 +247,7 @@ class StreakTable(tables.Table):
         return f"{value} m"
 
 
-class WorldCupTable(tables.Table):
+class WorldCupTable(Table):
     """Rows are (rankings.Ranked, Skater) pairs."""
 
     rank = tables.Column(verbose_name=_("Rank"), accessor="0__rank", attrs=NUM)
@@ -215,7 +266,7 @@ class WorldCupTable(tables.Table):
         return " + ".join(str(points) for points in value)
 
 
-class RecordHistoryTable(tables.Table):
+class RecordHistoryTable(Table):
     """Rows are RecordEntry objects with their results, skaters and races."""
 
     time_ms = TimeColumn(verbose_name=_("Time"))
@@ -248,7 +299,7 @@ class TimeListColumn(tables.Column):
         return racetime(value)
 
 
-class AdelskalenderTable(tables.Table):
+class AdelskalenderTable(Table):
     """Rows are (rankings.Ranked, Skater); one time column per allround distance."""
 
     rank = tables.Column(verbose_name=_("Rank"), accessor="0__rank", attrs=NUM, orderable=False)
@@ -274,7 +325,7 @@ class AdelskalenderTable(tables.Table):
         return points(value)
 
 
-class MeetingsTable(tables.Table):
+class MeetingsTable(Table):
     """Every meeting of two skaters (headtohead.Meeting rows); the columns are named after them."""
 
     date = tables.Column(verbose_name=_("Date"), accessor="race__date", attrs=NUM)
@@ -322,7 +373,7 @@ class MeetingsTable(tables.Table):
         return gap(value) if value else ""
 
 
-class CompetitionTable(tables.Table):
+class CompetitionTable(Table):
     start_date = tables.Column(verbose_name=_("Date"))
     name = tables.Column(verbose_name=_("Competition"))
     rink = tables.Column(verbose_name=_("Rink"), order_by=("rink__name",), attrs=SECONDARY)
