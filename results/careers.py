@@ -1,38 +1,87 @@
 """What one skater's results add up to: personal records, season bests, podiums and wins.
 
-Computed from the results held, in plain Python over one list of results (with
-their races), so a profile costs the same few queries however long the career.
+A career is read in one query as plain rows (CareerResult), not model instances, so a
+profile costs the same few queries however long the career, and little per result.
 The earliest of equal times holds the record: equalling a record does not take it.
 """
 
 from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.urls import reverse
 
 from results.charts import progression_chart
-from results.history import as_start_of
-from results.models import RaceKind, Status
-from results.streaks import streaks
+from results.models import CompetitionKind, RaceKind, Result, Status, short_competition_name
+
+RECENT_SEASONS = 5  # season bests listed on a profile; the chart shows every season
+
+CAREER_FIELDS = (
+    "race_id", "race__date", "race__distance_m", "race__kind", "race__division", "race__competition__season",
+    "race__competition__kind", "status", "rank", "time_ms", "race__competition__slug", "race__slug",
+    "race__competition__name", "race__competition__rink__name",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class CareerResult:
+    race_id: int
+    date: date
+    distance_m: int
+    kind: str
+    division: str
+    season: int
+    competition_kind: str
+    status: str
+    rank: int | None
+    time_ms: int | None
+    competition_slug: str
+    race_slug: str
+    competition_name: str
+    rink: str
+
+    @property
+    def timed_individual(self):
+        return self.status == Status.FINISHED and bool(self.time_ms) and self.kind == RaceKind.INDIVIDUAL
+
+    @property
+    def distance_label(self):
+        return str(RaceKind.MASS_START.label) if self.kind == RaceKind.MASS_START else f"{self.distance_m} m"
+
+    @property
+    def competition(self):
+        return short_competition_name(self.competition_name)
+
+    @property
+    def race_url(self):
+        return reverse("results:race", args=[self.competition_slug, self.race_slug])
+
+
+def career(skater):
+    """Every published result of a skater as CareerResult rows, in date order."""
+    rows = Result.objects.public().filter(skater=skater).order_by("race__date", "race_id").values_list(*CAREER_FIELDS)
+    return [CareerResult(*row) for row in rows]
 
 
 def _best_by(results, key):
     best = {}
-    for result in sorted(results, key=lambda r: (r.race.date, r.race_id)):
-        if result.status != Status.FINISHED or not result.time_ms or result.race.kind != RaceKind.INDIVIDUAL:
-            continue
-        k = key(result)
-        if k not in best or result.time_ms < best[k].time_ms:
-            best[k] = result
+    for result in results:
+        if result.timed_individual:
+            k = key(result)
+            if k not in best or result.time_ms < best[k].time_ms:
+                best[k] = result
     return best
 
 
 def personal_records(results):
-    """The best time per distance: [Result], shortest distance first."""
-    best = _best_by(results, lambda r: r.race.distance_m)
+    """The best time per distance: [CareerResult], shortest distance first."""
+    best = _best_by(results, lambda r: r.distance_m)
     return [best[d] for d in sorted(best)]
 
 
 def season_bests(results):
-    """{season: [Result per distance]}, newest season first."""
-    best = _best_by(results, lambda r: (r.race.competition.season, r.race.distance_m))
+    """{season: [CareerResult per distance]}, newest season first."""
+    best = _best_by(results, lambda r: (r.season, r.distance_m))
     seasons = {}
     for (season, _distance), result in sorted(best.items(), key=lambda item: (-item[0][0], item[0][1])):
         seasons.setdefault(season, []).append(result)
@@ -43,9 +92,9 @@ def medal_counts(results):
     """Wins and podiums per (distance label, competition kind label): [(distance, kind, wins, podiums)]."""
     wins, podiums = Counter(), Counter()
     for result in results:
-        if result.status != Status.FINISHED or not result.rank or result.rank > 3 or result.race.division == "B":
+        if result.status != Status.FINISHED or not result.rank or result.rank > 3 or result.division == "B":
             continue
-        key = (result.race.distance_m, result.race.distance_label(), result.race.competition.get_kind_display())
+        key = (result.distance_m, result.distance_label, CompetitionKind(result.competition_kind).label)
         podiums[key] += 1
         if result.rank == 1:
             wins[key] += 1
@@ -55,12 +104,10 @@ def medal_counts(results):
 def record_progression(results, distance_m):
     """[(date, ms)] for each new personal record on a distance, in date order."""
     best, steps = None, []
-    for result in sorted(results, key=lambda r: (r.race.date, r.race_id)):
-        if result.race.distance_m != distance_m or result.race.kind != RaceKind.INDIVIDUAL:
-            continue
-        if result.status == Status.FINISHED and result.time_ms and (best is None or result.time_ms < best):
+    for result in results:
+        if result.distance_m == distance_m and result.timed_individual and (best is None or result.time_ms < best):
             best = result.time_ms
-            steps.append((result.race.date, result.time_ms))
+            steps.append((result.date, result.time_ms))
     return steps
 
 
@@ -68,21 +115,9 @@ def progression_charts(results, personal, bests, notation):
     """One SVG chart per distance with a personal record: season bests as dots, the PR progression as a line."""
     charts = []
     for record in personal:
-        distance = record.race.distance_m
-        season_points = [
-            (r.race.date, r.time_ms) for season in bests.values() for r in season if r.race.distance_m == distance
-        ]
+        distance = record.distance_m
+        season_points = [(r.date, r.time_ms) for season in bests.values() for r in season if r.distance_m == distance]
         chart = progression_chart(distance, season_points, record_progression(results, distance), notation)
         if chart:
             charts.append(chart)
     return charts
-
-
-def streak_rows(results):
-    """[(distance, current, longest)] for each distance the skater has won on."""
-    by_distance = {}
-    for result in sorted(results, key=lambda r: (r.race.date, r.race_id)):
-        if result.race.kind == RaceKind.INDIVIDUAL:
-            by_distance.setdefault(result.race.distance_m, []).append(as_start_of(result))
-    rows = [(distance, *streaks(starts)) for distance, starts in sorted(by_distance.items())]
-    return [row for row in rows if row[2] > 0]

@@ -390,3 +390,75 @@ class CompetitionTable(Table):
 
     def render_rink(self, value):
         return format_html('<a href="{}">{}</a>, {}', value.get_absolute_url(), value.name, value.city)
+
+
+def race_time_link(result):
+    return format_html('<a href="{}">{}</a>', result.race_url, racetime(result.time_ms))
+
+
+class PersonalRecordTable(Table):
+    """A skater's best time on each distance (careers.CareerResult rows)."""
+
+    distance = tables.Column(accessor="distance_label", verbose_name=_("Distance"))
+    time_ms = TimeColumn(verbose_name=_("Time"))
+    date = tables.Column(verbose_name=_("Date"))
+    competition = tables.Column(verbose_name=_("Competition"))
+    rink = tables.Column(verbose_name=_("Rink"), attrs=SECONDARY)
+
+    class Meta:
+        attrs = {"class": "list"}
+        orderable = False
+
+    def render_time_ms(self, record):
+        return race_time_link(record)
+
+    def render_date(self, value):
+        return date_format(value, "j M Y")
+
+
+class SeasonBestTable(Table):
+    """Rows are (season label, careers.CareerResult): the label on a season's first row only."""
+
+    season = tables.Column(accessor="0", verbose_name=_("Season"))
+    distance = tables.Column(accessor="1__distance_label", verbose_name=_("Distance"))
+    time_ms = TimeColumn(accessor="1__time_ms", verbose_name=_("Time"))
+    date = tables.Column(accessor="1__date", verbose_name=_("Date"))
+
+    class Meta:
+        attrs = {"class": "list"}
+        orderable = False
+        default = ""
+
+    def render_time_ms(self, record):
+        return race_time_link(record[1])
+
+    def render_date(self, value):
+        return date_format(value, "j M Y")
+
+
+class MedalTable(Table):
+    """Rows are careers.medal_counts tuples: (distance, competition kind, wins, podiums)."""
+
+    distance = tables.Column(accessor="0", verbose_name=_("Distance"))
+    kind = tables.Column(accessor="1", verbose_name=_("Competition"))
+    wins = tables.Column(accessor="2", verbose_name=_("Wins"), attrs=NUM)
+    podiums = tables.Column(accessor="3", verbose_name=_("Podiums"), attrs=NUM)
+
+    class Meta:
+        attrs = {"class": "list"}
+        orderable = False
+
+
+class WinStreakTable(Table):
+    """Rows are a skater's StreakSummary rows."""
+
+    distance_m = tables.Column(verbose_name=_("Distance"))
+    current = tables.Column(verbose_name=_("Now"), attrs=NUM)
+    longest = tables.Column(verbose_name=_("Longest"), attrs=NUM)
+
+    class Meta:
+        attrs = {"class": "list"}
+        orderable = False
+
+    def render_distance_m(self, value):
+        return f"{value} m"

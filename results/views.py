@@ -23,6 +23,7 @@ from results.models import (
     Skater,
     SkaterName,
     Status,
+    StreakSummary,
 )
 from results.records import mark_race
 from results.standings import race_lines
@@ -30,10 +31,14 @@ from results.stories import race_story
 from results.tables import (
     CompetitionTable,
     MassStartTable,
+    MedalTable,
     MeetingsTable,
+    PersonalRecordTable,
     RaceResultTable,
+    SeasonBestTable,
     SkaterResultTable,
     TeamRaceTable,
+    WinStreakTable,
     paginate,
     valid_order,
 )
@@ -185,10 +190,8 @@ def skater_detail(request, slug):
         if earlier is None:
             raise Http404(_("No skater with this address."))
         return redirect(earlier.skater, permanent=True)
-    results = list(
-        Result.objects.public().filter(skater=skater).with_race().order_by("-race__date", "race__distance_m")
-    )
-    seasons = sorted({r.race.competition.season for r in results}, reverse=True)
+    results = careers.career(skater)
+    seasons = sorted({r.season for r in results}, reverse=True)
     filterset = SkaterResultFilter(
         request.GET,
         queryset=Result.objects.public().filter(skater=skater).with_race().order_by("-race__date", "race__distance_m"),
@@ -198,6 +201,13 @@ def skater_detail(request, slug):
     paginate(request, table)
     personal = careers.personal_records(results)
     bests = careers.season_bests(results)
+    recent = [
+        (timing.season_label(season) if n == 0 else "", result)
+        for season in list(bests)[: careers.RECENT_SEASONS]
+        for n, result in enumerate(bests[season])
+    ]
+    medals = careers.medal_counts(results)
+    streaks = list(StreakSummary.objects.filter(skater=skater).order_by("distance_m"))
     return render(
         request,
         "results/skater_detail.html",
@@ -207,11 +217,13 @@ def skater_detail(request, slug):
             "other_names": list(skater.other_names.all()),
             "table": table,
             "filter": filterset,
-            "personal_records": personal,
-            "season_bests": bests,
+            "personal_records": PersonalRecordTable(personal) if personal else None,
+            "season_bests": SeasonBestTable(recent) if recent else None,
+            "earlier_seasons": len(bests) > careers.RECENT_SEASONS,
+            "recent_seasons": careers.RECENT_SEASONS,
             "charts": careers.progression_charts(results, personal, bests, notation()),
-            "streaks": careers.streak_rows(results),
-            "medals": careers.medal_counts(results),
+            "streaks": WinStreakTable(streaks) if streaks else None,
+            "medals": MedalTable(medals) if medals else None,
             "rivals": Skater.objects.rivals_of(skater)[:8],
         },
     )

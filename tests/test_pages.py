@@ -5,6 +5,7 @@ from django.utils import translation
 
 from results import timing
 from results.models import Competition, Race, Result, Skater
+from results.timing import season_label
 
 BEIJING = "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
 
@@ -208,3 +209,18 @@ def test_team_results_are_left_out_of_the_csv_sheet_but_in_the_json(client, db):
 def test_nationalities_name_their_country_in_the_page_language(client, db):
     assert '<abbr title="Japan">JPN</abbr>' in client.get(BEIJING).content.decode()
     assert '<abbr title="Nederland">NED</abbr>' in client.get(BEIJING.replace("/en/", "/nl/")).content.decode()
+
+
+def test_a_profile_lists_the_latest_season_bests_and_charts_every_season(client, db, monkeypatch):
+    from results import careers
+
+    seasons = sorted({r.season for r in careers.career(Skater.objects.get(slug="jutta-leerdam"))}, reverse=True)
+    assert len(seasons) >= 3
+    monkeypatch.setattr(careers, "RECENT_SEASONS", 2)
+    html = client.get("/en/skaters/jutta-leerdam/").content.decode()
+    listed = html[html.index("Season bests") : html.index("Wins and podiums")]
+    assert [label for label in map(season_label, seasons) if f"<td >{label}</td>" in listed] == [
+        season_label(s) for s in seasons[:2]
+    ]
+    assert "The latest 2 seasons; every season best is a dot in the charts above." in listed
+    assert html.count('class="sb"') >= len(seasons)

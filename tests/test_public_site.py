@@ -144,8 +144,8 @@ def test_the_public_pages_cost_a_fixed_number_of_queries(client, db, django_asse
     skater = race.results.first().skater
     rival = race.results.last().skater
     rink_url = race.competition.rink.get_absolute_url()
-    # profile: skater, other names, all results, rivals, filtered results count and page
-    with django_assert_max_num_queries(6):
+    # profile: skater, other names, the career, streak summaries, rivals, filtered results count and page
+    with django_assert_max_num_queries(7):
         assert client.get(skater.get_absolute_url()).status_code == 200
     # head-to-head: both skaters, the meetings
     with django_assert_max_num_queries(3):

@@ -1,7 +1,7 @@
 from django import template
 from django.urls import translate_url
-from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.ioc_data import IOC_TO_ISO
@@ -69,3 +69,28 @@ def competitor(result):
     if result.skater_id:
         return format_html('<a href="{}">{}</a>', result.skater.get_absolute_url(), result.skater.name)
     return format_html('<abbr title="{}">{}</abbr>', country_name(result.team), result.team)
+
+
+@register.simple_tag
+def progression_chart(chart):
+    """A charts.Chart as inline SVG (built here rather than in a template: a profile may draw seven)."""
+    title = gettext("%(d)s m: season bests (dots) and personal-record progression (line)") % {"d": chart.distance_m}
+    grid = format_html_join(
+        "", '<line x1="50" x2="{}" y1="{}" y2="{}" class="grid"/><text x="48" y="{}" dy="4" text-anchor="end">{}</text>',
+        ((chart.width, y, y, y, label) for y, label in chart.y_labels),
+    )  # fmt: skip
+    seasons = format_html_join(
+        "", '<text x="{}" y="{}" dy="-2" text-anchor="middle">{}</text>',
+        ((x, chart.height, label) for x, label in chart.x_labels),
+    )  # fmt: skip
+    line = format_html('<path d="{}" class="pr"/>', chart.record_path) if chart.record_path else ""
+    dots = format_html_join(
+        "", '<circle cx="{}" cy="{}" r="3.5" class="sb"><title>{}</title></circle>', chart.season_bests
+    )
+    return format_html(
+        '<figure class="chart">\n<svg viewBox="0 0 {w} {h}" role="img" aria-labelledby="chart-{d}" width="100%">\n'
+        '<title id="chart-{d}">{title}</title>\n{grid}\n{seasons}\n{line}\n{dots}\n</svg>\n'
+        "<figcaption>{d} m</figcaption>\n</figure>",
+        w=chart.width, h=chart.height, d=chart.distance_m, title=title, grid=grid, seasons=seasons, line=line,
+        dots=dots,
+    )  # fmt: skip
