@@ -9,8 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.urls import reverse
-
+from results.addresses import slug_url
 from results.charts import progression_chart
 from results.models import CompetitionKind, RaceKind, Result, Status, short_competition_name
 
@@ -54,7 +53,7 @@ class CareerResult:
 
     @property
     def race_url(self):
-        return reverse("results:race", args=[self.competition_slug, self.race_slug])
+        return slug_url("results:race", self.competition_slug, self.race_slug)
 
 
 def career(skater):

@@ -1,6 +1,7 @@
 """Pages of facts derived from all results: records, rankings, the Adelskalender, streaks, World Cup standings."""
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import Paginator
@@ -10,6 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from results import rankings, records, timing
+from results.addresses import slug_url
 from results.history import performances
 from results.models import (
     DISTANCES,
@@ -110,9 +112,34 @@ def _season_or_404(season):
     return start
 
 
+@dataclass(frozen=True)
+class SeasonEvent:
+    """One gender and distance raced in a season, with its pages."""
+
+    season: int
+    gender: str
+    distance_m: int
+
+    @property
+    def slug(self):
+        return event_slug(self.gender, self.distance_m)
+
+    @property
+    def name(self):
+        return f"{Gender(self.gender).label} {self.distance_m} m"
+
+    @property
+    def ranking_url(self):
+        return slug_url("results:season_ranking", timing.season_slug(self.season), self.slug)
+
+    @property
+    def world_cup_url(self):
+        return slug_url("results:world_cup", timing.season_slug(self.season), self.slug)
+
+
 def season_events(season):
     return [
-        (event_slug(g, d), g, d)
+        SeasonEvent(season, g, d)
         for g, d in Result.objects.public()
         .filter(race__competition__season=season, race__kind=RaceKind.INDIVIDUAL)
         .values_list("race__gender", "race__distance_m")

@@ -4,12 +4,12 @@ import unicodedata
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from results import timing
+from results.addresses import slug_url
 
 
 def fold(text):
@@ -74,7 +74,7 @@ class Skater(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("results:skater", args=[self.slug])
+        return slug_url("results:skater", self.slug)
 
 
 class SkaterName(models.Model):
@@ -120,7 +120,7 @@ class Rink(models.Model):
         return f"{self.name}, {self.city}"
 
     def get_absolute_url(self):
-        return reverse("results:rink", args=[self.slug])
+        return slug_url("results:rink", self.slug)
 
     def all_names(self):
         return [self.name] + [n.strip() for n in self.other_names.split("|") if n.strip()]
@@ -180,7 +180,7 @@ class Competition(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("results:competition", args=[self.slug])
+        return slug_url("results:competition", self.slug)
 
     @property
     def short_name(self):
@@ -335,7 +335,7 @@ class Race(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("results:race", args=[self.competition.slug, self.slug])
+        return slug_url("results:race", self.competition.slug, self.slug)
 
     def title(self):
         """'Women 1000 m (2) division A', in the page language."""

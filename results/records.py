@@ -9,8 +9,9 @@ incomplete, so only an improvement on a known time is claimed.
 
 from dataclasses import dataclass
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from results.addresses import slug_url
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,11 @@ class Performance:
 
     @property
     def race_url(self):
-        return reverse("results:race", args=[self.competition_slug, self.race_slug])
+        return slug_url("results:race", self.competition_slug, self.race_slug)
 
     @property
     def skater_url(self):
-        return reverse("results:skater", args=[self.skater_slug])
+        return slug_url("results:skater", self.skater_slug)
 
 
 def progression(performances, time=lambda performance: performance.time_ms):

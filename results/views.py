@@ -295,26 +295,23 @@ def season_detail(request, season):
         start = None
     if start is None or timing.season_slug(start) != season:
         raise Http404(_("No such season."))
-    competitions = list(Competition.objects.public().filter(season=start).select_related("rink").order_by("start_date"))
+    competitions = list(
+        Competition.objects.public()
+        .filter(season=start)
+        .select_related("rink")
+        .annotate(race_count=Count("races"))
+        .order_by("start_date", "id")
+    )
     if not competitions:
         raise Http404(_("No competitions in this season yet."))
-    winners = {}
-    for result in (
-        Result.objects.public()
-        .filter(race__competition__season=start, rank=1)
-        .select_related("skater", "race__competition")
-    ):
-        winners.setdefault(result.race.competition_id, []).append(result)
+    table = CompetitionTable(competitions, order_by=valid_order(CompetitionTable, request.GET.get("sort")))
     return render(
         request,
         "results/season_detail.html",
         {
             "season": start,
             "label": timing.season_label(start),
-            "competitions": [
-                (c, sorted(winners.get(c.id, []), key=lambda r: (r.race.date, r.race.gender, r.race.distance_m)))
-                for c in competitions
-            ],
+            "table": table,
             "seasons": Competition.objects.public().seasons(),
             "events": season_events(start),
             "has_world_cup": any(c.kind == CompetitionKind.WORLD_CUP for c in competitions),

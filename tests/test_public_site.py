@@ -4,9 +4,10 @@ import csv
 from collections import defaultdict
 
 import pytest
+from django.db.models import Count
 
 from results import timing
-from results.models import Race, Skater
+from results.models import Competition, Race, Skater
 from tests.conftest import SHEETS
 from tests.test_pages import make_race, row_of, rows
 
@@ -96,10 +97,17 @@ def test_skaters_are_listed_by_nationality(client, db):
     assert "Miho Takagi" in html and "Jutta Leerdam" not in html
 
 
-def test_the_season_page_lists_its_competitions_and_winners(client, db):
+def test_the_season_page_lists_its_competitions_and_rankings(client, db):
     html = client.get("/en/seasons/2023-24/").content.decode()
-    assert "2023-24 ISU Speed Skating World Cup 2 (Beijing)" in html
-    assert "Miho Takagi" in html
+    competitions = Competition.objects.filter(season=2023).annotate(n=Count("races"))
+    assert len(competitions) >= 3
+    for competition in competitions:
+        assert f'<a href="{competition.get_absolute_url()}">{competition.short_name}</a>' in html
+    beijing = competitions.get(slug="2023-24-world-cup-2-beijing")
+    row = html[html.index(beijing.get_absolute_url()) :].split("</tr>")[0]
+    assert f'<td class="num">{beijing.n}</td>' in row
+    assert '<a href="/en/rankings/2023-24/women-1000m/">Women 1000 m</a>' in html
+    assert "<strong>2023/24</strong>" in html and '<a href="/en/seasons/2022-23/">2022/23</a>' in html
     assert client.get("/en/seasons/1900-01/").status_code == 404
 
 

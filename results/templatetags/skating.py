@@ -7,6 +7,7 @@ from django_countries import countries
 from django_countries.ioc_data import IOC_TO_ISO
 
 from results import timing
+from results.addresses import slug_url
 
 register = template.Library()
 
@@ -45,6 +46,24 @@ def url_in_language(context, code):
 @register.filter
 def season_slug(start_year):
     return timing.season_slug(start_year)
+
+
+@register.simple_tag
+def season_nav(seasons, current=None):
+    """Links to every season, the current one in bold (built here: there may be a hundred seasons)."""
+    links = [
+        format_html("<strong>{}</strong>", timing.season_label(season))
+        if season == current
+        else format_html(
+            '<a href="{}">{}</a>', slug_url("results:season", timing.season_slug(season)), timing.season_label(season)
+        )  # fmt: skip
+        for season in seasons
+    ]
+    return format_html(
+        '<nav class="siblings" aria-label="{}">{}</nav>',
+        gettext("Seasons"),
+        format_html_join(" · ", "{}", ((link,) for link in links)),
+    )
 
 
 NON_COUNTRIES = {
