@@ -8,16 +8,54 @@ that were decided, in date order: an undecided meeting does not break a run.
 from dataclasses import dataclass
 
 from results import timing
-from results.models import Result, Status
+from results.addresses import slug_url
+from results.models import RaceKind, Result, Status, short_competition_name
 
 BREAKS = {Status.DNF, Status.DQ}
 
 
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One skater's result in a meeting."""
+
+    status: str
+    rank: int | None
+    time_ms: int | None
+
+    @property
+    def finished(self):
+        return self.status == Status.FINISHED
+
+    def get_status_display(self):
+        return Status(self.status).label
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRace:
+    date: object
+    distance_m: int
+    kind: str
+    division: str
+    competition_slug: str
+    slug: str
+    competition_name: str
+
+    def get_absolute_url(self):
+        return slug_url("results:race", self.competition_slug, self.slug)
+
+    def distance_label(self):
+        return str(RaceKind.MASS_START.label) if self.kind == RaceKind.MASS_START else f"{self.distance_m} m"
+
+    @property
+    def competition(self):
+        return short_competition_name(self.competition_name)
+
+
 @dataclass
 class Meeting:
-    race: object
-    a: object  # the first skater's Result
-    b: object
+    race: MeetingRace
+    a: Side  # the first skater's result
+    b: Side
     winner: str | None  # "a", "b" or None
 
     @property
@@ -72,22 +110,26 @@ def runs(meetings):
     return current_side, current, longest
 
 
+RACE_FIELDS = ("race__date", "race__distance_m", "race__kind", "race__division", "race__competition__slug",
+               "race__slug", "race__competition__name")  # fmt: skip
+
+
 def meetings_between(a, b):
-    """Every race both skaters have a result in, oldest first, in one query."""
-    results = (
+    """Every race both skaters have a result in, oldest first, in one query of plain rows."""
+    rows = (
         Result.objects.public()
         .filter(skater__in=[a, b], race__in=Result.objects.filter(skater=a).values("race"))
-        .select_related("race", "race__competition")
         .order_by("race__date", "race_id")
+        .values_list("race_id", "skater_id", "status", "rank", "time_ms", *RACE_FIELDS)
     )
     by_race = {}
-    for result in results:
-        by_race.setdefault(result.race_id, {})[result.skater_id] = result
+    for race_id, skater_id, status, rank, time_ms, *race in rows:
+        by_race.setdefault(race_id, (race, {}))[1][skater_id] = Side(status, rank, time_ms)
     meetings = []
-    for pair in by_race.values():
+    for race, pair in by_race.values():
         if a.id in pair and b.id in pair:
-            ra, rb = pair[a.id], pair[b.id]
-            meetings.append(Meeting(race=ra.race, a=ra, b=rb, winner=decide(ra, rb)))
+            sa, sb = pair[a.id], pair[b.id]
+            meetings.append(Meeting(race=MeetingRace(*race), a=sa, b=sb, winner=decide(sa, sb)))
     return meetings
 
 

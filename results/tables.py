@@ -352,7 +352,7 @@ class MeetingsTable(Table):
         division = f" {value.division}" if value.division else ""
         return format_html(
             '<a href="{}">{}{}</a> <span class="muted lane">{}</span>', value.get_absolute_url(),
-            value.distance_label(), division, value.competition.short_name,
+            value.distance_label(), division, value.competition,
         )  # fmt: skip
 
     def _side(self, result, won):

@@ -224,7 +224,7 @@ def skater_detail(request, slug):
             "charts": careers.progression_charts(results, personal, bests, notation()),
             "streaks": WinStreakTable(streaks) if streaks else None,
             "medals": MedalTable(medals) if medals else None,
-            "rivals": Skater.objects.rivals_of(skater)[:8],
+            "rivals": Result.objects.filter(race_id__in={r.race_id for r in results}).rivals_of(skater)[:8],
         },
     )
 
@@ -250,16 +250,21 @@ def skater_list(request):
     )
 
 
+MEETINGS_PER_PAGE = 25
+
+
 def head_to_head(request, slug_a, slug_b):
     a = get_object_or_404(Skater, slug=slug_a)
     b = get_object_or_404(Skater, slug=slug_b)
     if a == b:
         raise Http404(_("A head-to-head needs two different skaters."))
     meetings = headtohead.meetings_between(a, b)
+    table = MeetingsTable(meetings[::-1], a, b)
+    paginate(request, table, per_page=MEETINGS_PER_PAGE)
     return render(
         request,
         "results/head_to_head.html",
-        {"a": a, "b": b, "table": MeetingsTable(list(reversed(meetings)), a, b), **headtohead.summary(meetings)},
+        {"a": a, "b": b, "table": table, **headtohead.summary(meetings)},
     )
 
 

@@ -1,6 +1,7 @@
 """The public pages on the real seed data: profiles, head-to-head, search, seasons, rinks, sitemap."""
 
 import csv
+import re
 from collections import defaultdict
 
 import pytest
@@ -43,6 +44,31 @@ def test_head_to_head_counts_every_meeting_in_the_seeds(client, db):
     assert f"{leerdam_wins} – {takagi_wins}" in html
     meeting_rows = [r for r in rows(html) if "World Cup" in r or "Olympics" in r or "Championships" in r]
     assert len(meeting_rows) == len(both) and len(both) >= 10
+
+
+def timing_date(iso):
+    """A seed date as the meetings table shows it: 2023-11-19 → 19-11-23."""
+    return "-".join(reversed(iso[2:].split("-")))
+
+
+def tally(html):
+    return re.search(r'<p class="tally"><span class="num big">(.*?)</span>', html).group(1)
+
+
+def test_head_to_head_lists_the_meetings_newest_first_a_page_at_a_time(client, db, monkeypatch):
+    from results import views
+
+    races = seed_races_of("Jutta Leerdam", "Miho Takagi")
+    days = sorted((key[1] for key, r in races.items() if len(r) == 2), reverse=True)
+    whole = client.get("/en/head-to-head/jutta-leerdam/miho-takagi/").content.decode()
+    monkeypatch.setattr(views, "MEETINGS_PER_PAGE", 4)
+    pages = [client.get("/en/head-to-head/jutta-leerdam/miho-takagi/", {"page": n}).content.decode() for n in (1, 2)]
+    for n, html in enumerate(pages):
+        shown = [r for r in rows(html) if "World Cup" in r or "Olympics" in r or "Championships" in r]
+        assert len(shown) == 4
+        assert timing_date(days[4 * n]) in shown[0] and timing_date(days[4 * n + 3]) in shown[-1]
+        assert tally(html) == tally(whole)
+    assert client.get("/en/head-to-head/jutta-leerdam/miho-takagi/", {"page": 99}).status_code == 404
 
 
 def test_head_to_head_in_either_order_gives_the_mirror_tally(client, db):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Count
 from django.utils import translation
 
-from results.models import Competition, Race, Skater
+from results.models import Competition, Race, Result, Skater
 
 
 class Command(BaseCommand):
@@ -24,7 +24,8 @@ class Command(BaseCommand):
             .order_by("-n", "id")
             .first()
         )
-        rival = Skater.objects.rivals_of(skater).first()
+        races = Result.objects.public().filter(skater=skater).values("race_id")
+        rival = Skater.objects.get(slug=Result.objects.filter(race_id__in=races).rivals_of(skater)[0]["slug"])
         season = competition.season_slug
         event = f"{'women' if race.gender == 'F' else 'men'}-{race.distance_m}m"
         urls = {
