@@ -1,4 +1,4 @@
-"""Derived facts stored for speed: record progressions, personal bests, win streaks.
+"""Derived facts stored for speed: record progressions, personal and season bests, win streaks.
 
 Pages read these tables instead of scanning every result. They are computed by
 the same rules as records.py and streaks.py, from published results only, and
@@ -25,6 +25,7 @@ from results.models import (
     RecordEntry,
     RecordScope,
     Result,
+    SeasonBest,
     StreakEnd,
     StreakSummary,
 )
@@ -37,7 +38,9 @@ PUBLIC = Q(race__published=True, race__competition__published=True, race__kind=R
 RECORD_FIELDS = ("id", "race__date", "time_ms", "race__gender", "race__distance_m", "nationality",
                  "race__competition__rink_id")  # fmt: skip
 START_FIELDS = ("skater_id", "race_id", "race__date", "race__division", "status", "rank", "time_ms",
-                "race__distance_m", "id")  # fmt: skip
+                "race__distance_m", "id", "race__competition__season")  # fmt: skip
+
+SKATER_FACTS = (PersonalBest, SeasonBest, StreakSummary, StreakEnd)  # in the order _skater_facts makes them
 
 _pending = threading.local()
 _TIME = itemgetter(2)  # the time in a RECORD_FIELDS row
@@ -177,27 +180,37 @@ def _starts(**filters):
         .order_by("skater_id", "race__distance_m", "race__date", "race_id")
         .values_list(*START_FIELDS)
     )
-    for skater, race, day, division, status, rank, time_ms, distance, result_id in rows.iterator(chunk_size=20000):
+    for skater, race, day, division, status, rank, time_ms, distance, result_id, season in rows.iterator(
+        chunk_size=20000
+    ):
         yield Start(skater_id=skater, race_id=race, date=day, division=division, status=status, rank=rank,
-                    time_ms=time_ms, distance_m=distance, result_id=result_id)  # fmt: skip
+                    time_ms=time_ms, distance_m=distance, result_id=result_id, season=season)  # fmt: skip
 
 
 def _skater_facts(starts_by_key, genders):
-    """PersonalBest, StreakSummary and StreakEnd rows for groups of one skater's starts on one distance."""
-    bests, summaries, ends = [], [], []
+    """PersonalBest, SeasonBest, StreakSummary and StreakEnd rows for groups of one skater's starts on one distance."""
+    bests, season_bests, summaries, ends = [], [], [], []
     for (skater, distance), starts in starts_by_key.items():
         timed = [s for s in starts if s.status == "FIN" and s.time_ms]
         if timed:
             best = min(timed, key=lambda s: s.time_ms)  # the earliest of equal times
             bests.append(PersonalBest(skater_id=skater, gender=genders[skater], distance_m=distance,
                                       result_id=best.result_id, time_ms=best.time_ms, date=best.date))  # fmt: skip
+        of_season = {}
+        for start in timed:  # in date order: the earliest of equal times stays
+            if start.season not in of_season or start.time_ms < of_season[start.season].time_ms:
+                of_season[start.season] = start
+        for season, best in of_season.items():
+            season_bests.append(SeasonBest(skater_id=skater, season=season, gender=genders[skater],
+                                           distance_m=distance, result_id=best.result_id, time_ms=best.time_ms,
+                                           date=best.date))  # fmt: skip
         current, longest = streaks(starts)
         if longest:
             summaries.append(StreakSummary(skater_id=skater, distance_m=distance, current=current, longest=longest))
         for start, length, _ in ended_streaks({skater: starts}):
             ends.append(StreakEnd(skater_id=skater, distance_m=distance, result_id=start.result_id,
                                   race_id=start.race_id, date=start.date, length=length))  # fmt: skip
-    return bests, summaries, ends
+    return bests, season_bests, summaries, ends
 
 
 def _refresh_skaters(skater_ids, distance):
@@ -207,12 +220,10 @@ def _refresh_skaters(skater_ids, distance):
     for start in _starts(skater_id__in=skater_ids, race__distance_m=distance):
         grouped[(start.skater_id, distance)].append(start)
     genders = dict(Skater.objects.filter(id__in=skater_ids).values_list("id", "gender"))
-    for model in (PersonalBest, StreakSummary, StreakEnd):
+    for model in SKATER_FACTS:
         model.objects.filter(skater_id__in=skater_ids, distance_m=distance).delete()
-    bests, summaries, ends = _skater_facts(grouped, genders)
-    PersonalBest.objects.bulk_create(bests, batch_size=5000)
-    StreakSummary.objects.bulk_create(summaries, batch_size=5000)
-    StreakEnd.objects.bulk_create(ends, batch_size=5000)
+    for model, made in zip(SKATER_FACTS, _skater_facts(grouped, genders), strict=True):
+        model.objects.bulk_create(made, batch_size=5000)
 
 
 @transaction.atomic
@@ -220,7 +231,7 @@ def recompute_all():
     """Every derived fact from scratch, in a few full passes over the results."""
     from results.models import Skater
 
-    for model in (RecordEntry, PersonalBest, StreakSummary, StreakEnd, AdelskalenderEntry):
+    for model in (RecordEntry, *SKATER_FACTS, AdelskalenderEntry):
         model.objects.all().delete()
     by_key = defaultdict(list)
     for row in _timed().iterator(chunk_size=20000):
@@ -237,16 +248,13 @@ def recompute_all():
     del by_key, made
 
     genders = dict(Skater.objects.values_list("id", "gender"))
-    bests, summaries, ends = [], [], []
+    made = [[] for _ in SKATER_FACTS]
     # _starts() comes ordered by skater and distance: one group at a time keeps memory small
     for key, group in groupby(_starts(), key=lambda start: (start.skater_id, start.distance_m)):
-        made_bests, made_summaries, made_ends = _skater_facts({key: list(group)}, genders)
-        bests += made_bests
-        summaries += made_summaries
-        ends += made_ends
-    PersonalBest.objects.bulk_create(bests, batch_size=5000)
-    StreakSummary.objects.bulk_create(summaries, batch_size=5000)
-    StreakEnd.objects.bulk_create(ends, batch_size=5000)
+        for rows, new_rows in zip(made, _skater_facts({key: list(group)}, genders), strict=True):
+            rows += new_rows
+    for model, rows in zip(SKATER_FACTS, made, strict=True):
+        model.objects.bulk_create(rows, batch_size=5000)
     _refresh_adelskalender()
     bump_data_version()
 
@@ -260,6 +268,9 @@ def snapshot():
             )
         ),  # fmt: skip
         "bests": sorted(PersonalBest.objects.values_list("skater_id", "distance_m", "result_id", "time_ms")),
+        "season_bests": sorted(
+            SeasonBest.objects.values_list("skater_id", "season", "gender", "distance_m", "result_id", "time_ms")
+        ),
         "streaks": sorted(StreakSummary.objects.values_list("skater_id", "distance_m", "current", "longest")),
         "ends": sorted(StreakEnd.objects.values_list("skater_id", "distance_m", "result_id", "length")),
         "adelskalender": sorted(AdelskalenderEntry.objects.values_list("skater_id", "gender", "points")),

@@ -2,8 +2,7 @@
 
 from django.db.models import Q
 
-from results.models import RaceKind, Result, Status, StreakEnd
-from results.records import Performance
+from results.models import Result, StreakEnd
 from results.streaks import Start
 
 START_FIELDS = (
@@ -76,41 +75,3 @@ def recent_streak_ends(limit=5):
         for r in Result.objects.filter(race_id__in=[e.race_id for e in ends], rank=1).select_related("skater")
     }
     return [(end.race, winners.get(end.race_id), end.skater, end.length) for end in ends]
-
-
-PERFORMANCE_FIELDS = (
-    "id", "skater_id", "skater__name", "skater__slug", "nationality", "race__gender", "race__distance_m",
-    "time_ms", "race__date", "race__competition__slug", "race__slug", "race__competition__name",
-    "race__competition__rink_id", "race__competition__rink__name",
-)  # fmt: skip
-
-
-def performances(**filters):
-    """Finished, timed individual results as Performance rows in date order, in one query."""
-    rows = (
-        Result.objects.public()
-        .filter(status=Status.FINISHED, time_ms__isnull=False, race__kind=RaceKind.INDIVIDUAL, **filters)
-        .order_by("race__date", "race_id", "time_ms")
-        .values_list(*PERFORMANCE_FIELDS)
-    )
-    made = []
-    for rid, sid, name, slug, nat, gender, distance, ms, day, comp_slug, race_slug, comp, rink_id, rink in rows:
-        made.append(
-            Performance(
-                result_id=rid,
-                skater_id=sid,
-                skater=name,
-                skater_slug=slug,
-                nationality=nat,
-                gender=gender,
-                distance_m=distance,
-                time_ms=ms,
-                date=day,
-                competition_slug=comp_slug,
-                race_slug=race_slug,
-                competition=comp,
-                rink_id=rink_id,
-                rink=rink,
-            )  # fmt: skip
-        )
-    return made

@@ -5,14 +5,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Min
+from django.db.models import F, Min, Window
+from django.db.models.functions import Rank
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from results import rankings, records, timing
 from results.addresses import slug_url
-from results.history import performances
 from results.models import (
     DISTANCES,
     AdelskalenderEntry,
@@ -21,6 +21,7 @@ from results.models import (
     RaceKind,
     RecordScope,
     Result,
+    SeasonBest,
     Skater,
     StreakSummary,
     WorldCupPoints,
@@ -90,10 +91,13 @@ def record_history(request, event):
 def season_ranking(request, season, event):
     gender, distance = parse_event(event)
     start = _season_or_404(season)
-    ranking = rankings.season_ranking(
-        performances(race__competition__season=start, race__gender=gender, race__distance_m=distance)
+    bests = (
+        SeasonBest.objects.filter(season=start, gender=gender, distance_m=distance)
+        .annotate(rank=Window(Rank(), order_by=F("time_ms").asc()))  # ties share a rank
+        .select_related("skater", "result__race__competition__rink")
+        .order_by("time_ms", "skater_id")
     )
-    table = SeasonRankingTable(ranking, order_by=valid_order(SeasonRankingTable, request.GET.get("sort")))
+    table = SeasonRankingTable(bests, order_by=valid_order(SeasonRankingTable, request.GET.get("sort")))
     paginate(request, table, per_page=50)
     return render(
         request,

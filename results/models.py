@@ -588,6 +588,30 @@ class PersonalBest(models.Model):
         return f"{self.skater_id} {self.distance_m} m: {self.time_ms} ms"
 
 
+class SeasonBest(models.Model):
+    """A skater's best time of a season on a distance (for the season rankings)."""
+
+    skater = models.ForeignKey(Skater, on_delete=models.CASCADE, related_name="+")
+    season = models.PositiveSmallIntegerField()
+    gender = models.CharField(max_length=1, choices=Gender.choices)
+    distance_m = models.PositiveIntegerField()
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="+")
+    time_ms = models.PositiveIntegerField()
+    date = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["skater", "season", "distance_m"], name="one_season_best_per_distance")
+        ]
+        indexes = [
+            # the season ranking: one season's event, fastest first
+            models.Index(fields=["season", "gender", "distance_m", "time_ms"], name="seasonbest_ranking"),
+        ]
+
+    def __str__(self):
+        return f"{self.skater_id} {self.season} {self.distance_m} m: {self.time_ms}"
+
+
 class StreakSummary(models.Model):
     """A skater's current and longest run of wins on a distance."""
 

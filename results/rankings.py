@@ -1,7 +1,6 @@
 """Rankings built from the results held: season best lists, the Adelskalender, championship
 classifications and World Cup standings.
 
-- Season ranking: each skater's best time of the season on a distance, ranked (ties shared).
 - Adelskalender: the sum of samalog points of a skater's personal records over the four allround
   distances (men 500/1500/5000/10000 m, women 500/1500/3000/5000 m), as they stood on a date; a
   skater needs a time on all four to be ranked. Lower is better.
@@ -34,15 +33,6 @@ def ranked(values, key=lambda item: item[1]):
         Ranked(rank, item[0], item[1], item[2] if len(item) > 2 else None)
         for rank, item in zip(ranks, items, strict=True)
     ]
-
-
-def season_ranking(performances):
-    """Each skater's season best (the earliest of equal times), ranked."""
-    best = {}
-    for p in performances:
-        if p.skater_id not in best or p.time_ms < best[p.skater_id].time_ms:
-            best[p.skater_id] = p
-    return ranked([(skater_id, p.time_ms, p) for skater_id, p in best.items()])
 
 
 def adelskalender(bests, gender):

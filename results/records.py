@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from results.addresses import slug_url
-
 
 @dataclass(frozen=True)
 class Marker:
@@ -58,34 +56,6 @@ def mark_race(race, lines, history, rink_record_before, national_records_before=
         best = min(timed, key=lambda line: line.time_ms)
         if best.time_ms < rink_record_before:
             best.markers = [TR, *best.markers]
-
-
-@dataclass(frozen=True)
-class Performance:
-    """A finished, timed individual result, with what records need to know of it."""
-
-    result_id: int
-    skater_id: int
-    skater: str
-    skater_slug: str
-    nationality: str
-    gender: str
-    distance_m: int
-    time_ms: int
-    date: object
-    competition_slug: str
-    race_slug: str
-    competition: str
-    rink_id: int
-    rink: str
-
-    @property
-    def race_url(self):
-        return slug_url("results:race", self.competition_slug, self.race_slug)
-
-    @property
-    def skater_url(self):
-        return slug_url("results:skater", self.skater_slug)
 
 
 def progression(performances, time=lambda performance: performance.time_ms):

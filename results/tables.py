@@ -205,30 +205,32 @@ SECONDARY = {"td": {"class": "lane"}, "th": {"class": "lane"}}
 
 
 class SeasonRankingTable(Table):
-    """Season bests: rows are rankings.Ranked with a records.Performance as detail."""
+    """Season bests (stored SeasonBest rows, with a rank annotated by the database)."""
 
-    rank = tables.Column(verbose_name=_("Rank"), attrs=NUM)
-    skater = tables.Column(verbose_name=_("Skater"), accessor="detail__skater", order_by=("detail__skater",))
-    value = TimeColumn(verbose_name=_("Time"))
-    date = tables.Column(verbose_name=_("Date"), accessor="detail__date")
-    race = tables.Column(verbose_name=_("Race"), accessor="detail__rink", orderable=False, attrs=SECONDARY)
+    rank = tables.Column(verbose_name=_("Rank"), attrs=NUM, orderable=False)
+    skater = tables.Column(verbose_name=_("Skater"), order_by=("skater__name",))
+    time_ms = TimeColumn(verbose_name=_("Time"))
+    date = tables.Column(verbose_name=_("Date"))
+    race = tables.Column(verbose_name=_("Race"), accessor="result__race", orderable=False, attrs=SECONDARY)
 
     class Meta:
         attrs = {"class": "results"}
         empty_text = _("No times held yet.")
 
-    def render_skater(self, record):
-        p = record.detail
-        return format_html('<a href="{}">{}</a> <abbr class="muted">{}</abbr>', p.skater_url, p.skater, p.nationality)
+    def render_skater(self, value, record):
+        return format_html(
+            '<a href="{}">{}</a> <abbr class="muted">{}</abbr>', value.get_absolute_url(), value.name,
+            record.result.nationality,
+        )  # fmt: skip
 
-    def render_value(self, value):
+    def render_time_ms(self, value):
         return racetime(value)
 
     def render_date(self, value):
         return date_format(value, "j M")
 
-    def render_race(self, record):
-        return format_html('<a href="{}">{}</a>', record.detail.race_url, record.detail.rink)
+    def render_race(self, value):
+        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.competition.rink.name)
 
 
 class StreakTable(Table):
