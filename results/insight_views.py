@@ -142,13 +142,13 @@ class SeasonEvent:
 
 
 def season_events(season):
+    """The events with a time held in the season (read from the stored season bests)."""
     return [
         SeasonEvent(season, g, d)
-        for g, d in Result.objects.public()
-        .filter(race__competition__season=season, race__kind=RaceKind.INDIVIDUAL)
-        .values_list("race__gender", "race__distance_m")
+        for g, d in SeasonBest.objects.filter(season=season)
+        .values_list("gender", "distance_m")
         .distinct()
-        .order_by("race__gender", "race__distance_m")
+        .order_by("gender", "distance_m")
     ]
 
 

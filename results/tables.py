@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.utils import A
 
-from results.templatetags.skating import country_name, gap, points, racetime
+from results.templatetags.skating import country_name, gap, points, racetime, short_date
 
 
 def valid_order(table_class, value):
@@ -177,7 +177,7 @@ class SkaterResultTable(Table):
         empty_text = _("No results.")
 
     def render_date(self, value):
-        return date_format(value, "j M Y")
+        return short_date(value)
 
     def render_competition(self, value):
         return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.short_name)
@@ -227,7 +227,7 @@ class SeasonRankingTable(Table):
         return racetime(value)
 
     def render_date(self, value):
-        return date_format(value, "j M")
+        return short_date(value, with_year=False)
 
     def render_race(self, value):
         return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.competition.rink.name)
@@ -290,7 +290,7 @@ class RecordHistoryTable(Table):
         )  # fmt: skip
 
     def render_date(self, value):
-        return date_format(value, "j M Y")
+        return short_date(value)
 
     def render_race(self, value):
         return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.competition.short_name)
@@ -385,7 +385,7 @@ class CompetitionTable(Table):
         attrs = {"class": "results"}
 
     def render_start_date(self, value):
-        return date_format(value, "j M Y")
+        return short_date(value)
 
     def render_name(self, value, record):
         return format_html('<a href="{}">{}</a>', record.get_absolute_url(), record.short_name)
@@ -415,7 +415,7 @@ class PersonalRecordTable(Table):
         return race_time_link(record)
 
     def render_date(self, value):
-        return date_format(value, "j M Y")
+        return short_date(value)
 
 
 class SeasonBestTable(Table):
@@ -435,7 +435,7 @@ class SeasonBestTable(Table):
         return race_time_link(record[1])
 
     def render_date(self, value):
-        return date_format(value, "j M Y")
+        return short_date(value)
 
 
 class MedalTable(Table):

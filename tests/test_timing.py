@@ -126,3 +126,17 @@ def test_age_is_counted_on_the_race_day():
     assert timing.age_on(date(1998, 12, 30), date(2023, 11, 18)) == 24
     assert timing.age_on(date(1998, 12, 30), date(2023, 12, 30)) == 25
     assert timing.age_on(None, date(2023, 12, 30)) is None
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_short_dates_are_those_django_formats(language):
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    from results.templatetags.skating import short_date
+
+    with translation.override(language):
+        for month in range(1, 13):
+            day = date(2023, month, 9)
+            assert short_date(day) == date_format(day, "j M Y")
+            assert short_date(day, with_year=False) == date_format(day, "j M")

@@ -1,5 +1,9 @@
+from functools import lru_cache
+
 from django import template
 from django.urls import translate_url
+from django.utils import translation
+from django.utils.dates import MONTHS_3
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +34,19 @@ def gap(ms):
 @register.filter
 def points(thousandths):
     return "" if thousandths is None else timing.format_points(thousandths, notation())
+
+
+@lru_cache(maxsize=16)
+def _month_abbreviations(language):
+    with translation.override(language):
+        return [""] + [str(MONTHS_3[month]).title() for month in range(1, 13)]
+
+
+@register.filter
+def short_date(day, with_year=True):
+    """'19 Nov 2023' (nl: '19 Nov 2023' with Dutch months): date_format's "j M Y" without its per-call cost."""
+    month = _month_abbreviations(get_language())[day.month]
+    return f"{day.day} {month} {day.year}" if with_year else f"{day.day} {month}"
 
 
 @register.filter
