@@ -163,8 +163,8 @@ class Competition(models.Model):
         indexes = [
             # season pages and the home page's latest competitions
             models.Index(fields=["season", "start_date"], name="competition_season"),
-            # the home page and the competitions list, newest first
-            models.Index(fields=["-start_date"], name="competition_latest"),
+            # the home page and the competitions list, newest first (same-day ones by name)
+            models.Index(fields=["-start_date", "name"], name="competition_latest"),
         ]
 
     def __str__(self):

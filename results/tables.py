@@ -4,12 +4,13 @@ import django_tables2 as tables
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
 from django.utils.formats import date_format, localize
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.utils import A
 
-from results.templatetags.skating import country_name, gap, points, racetime, short_date
+from results.templatetags.skating import competitor, country_name, gap, points, racetime, short_date
 
 
 def valid_order(table_class, value):
@@ -30,16 +31,58 @@ def paginate(request, table, per_page=25):
 CELL_ARGUMENTS = {"value", "record", "column", "bound_column", "table"}
 
 
+def _with(query, key, value):
+    """The query string with one parameter replaced, escaped for an attribute (as tables2's querystring_replace)."""
+    params = dict(query)
+    params[key] = value
+    return escape("?" + urlencode(params, doseq=True))
+
+
 class Table(tables.Table):
-    """A django-tables2 table whose body is rendered in one pass (templates/results/table.html).
+    """A django-tables2 table rendered in Python, in one pass: `{% table t %}` (templatetags/skating.py).
 
     tables2 renders each cell through BoundRow, inspecting the render method's signature and
-    rebuilding the column's attributes for every cell: about 60 µs a cell, most of what a race
-    page cost. Here that work is done once per column, and each cell costs one accessor lookup
-    and one render call. The cells are those tables2 would render (tests/test_tables.py compares
-    them on the seed pages); what it leaves out, no table here uses: links on columns
-    (`linkify`), get_FOO_display for choice fields, and attributes computed per cell.
+    rebuilding the column's attributes for every cell (about 60 µs a cell), and renders the
+    table through a template with a fresh RequestContext (about 0.5 ms a table). Here the
+    per-column work (attributes, which render method, what it takes) is done once, each cell
+    costs one accessor lookup and one render call, and the header and page links are joined
+    as strings. The output is what tables2's own template rendering gives
+    (tests/test_tables.py compares them on the seed pages); what it leaves out, no table here
+    uses: links on columns (`linkify`), get_FOO_display for choice fields, attributes
+    computed per cell, footers and TemplateColumns.
     """
+
+    def as_html(self, request):
+        parts = [f'<div class="table-container"><table {self.attrs.as_html()}>\n']
+        if self.show_header:
+            parts.append(self.header_html(request.GET))
+        parts.append(f"<tbody>{self.body_html()}</tbody>\n</table></div>\n")
+        if getattr(self, "page", None) and self.paginator.num_pages > 1:
+            parts.append(self.pages_html(request.GET))
+        return mark_safe("".join(parts))
+
+    def header_html(self, query):
+        cells = []
+        for column in self.columns:
+            header = conditional_escape(column.header)
+            if column.orderable:
+                link = _with(query, self.prefixed_order_by_field, column.order_by_alias.next)
+                header = f'<a href="{link}">{header}</a>'
+            cells.append(f"<th {column.attrs['th'].as_html()}>{header}</th>")
+        return f"<thead><tr>{''.join(cells)}</tr></thead>\n"
+
+    def pages_html(self, query):
+        page, links = self.page, []
+        if page.has_previous():
+            previous = _with(query, self.prefixed_page_field, page.previous_page_number())
+            links.append(format_html('<li><a href="{}">{}</a></li>\n', previous, _("previous")))
+        numbers = {"n": page.number, "total": self.paginator.num_pages}
+        links.append(format_html("<li>{}</li>\n", _("page %(n)s of %(total)s") % numbers))
+        if page.has_next():
+            following = _with(query, self.prefixed_page_field, page.next_page_number())
+            links.append(format_html('<li><a href="{}">{}</a></li>\n', following, _("next")))
+        return format_html('<nav aria-label="{}"><ul class="pagination">\n{}</ul></nav>', _("Pages"),
+                           mark_safe("".join(links)))  # fmt: skip
 
     def body_html(self):
         plans = [self._cell_plan(bound) for bound in self.columns]
@@ -464,3 +507,32 @@ class WinStreakTable(Table):
 
     def render_distance_m(self, value):
         return f"{value} m"
+
+
+class LatestRaceTable(Table):
+    """Rows are (Race with its competition, the winner's Result or None)."""
+
+    date = tables.Column(accessor="0__date", verbose_name=_("Date"))
+    race = tables.Column(accessor="0", verbose_name=_("Race"))
+    winner = tables.Column(accessor="1", verbose_name=_("Winner"))
+    time_ms = TimeColumn(accessor="1__time_ms", verbose_name=_("Time"))
+
+    class Meta:
+        attrs = {"class": "list"}
+        orderable = False
+        default = ""
+
+    def render_date(self, value):
+        return short_date(value)
+
+    def render_race(self, value):
+        return format_html(
+            '<a href="{}">{}</a> <span class="muted">{}</span>', value.get_absolute_url(), value.title(),
+            value.competition.short_name,
+        )  # fmt: skip
+
+    def render_winner(self, value):
+        return competitor(value)
+
+    def render_time_ms(self, value):
+        return racetime(value)

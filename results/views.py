@@ -30,6 +30,7 @@ from results.standings import race_lines
 from results.stories import race_story
 from results.tables import (
     CompetitionTable,
+    LatestRaceTable,
     MassStartTable,
     MedalTable,
     MeetingsTable,
@@ -73,7 +74,7 @@ def home(request):
         {
             "streak_ends": recent_streak_ends(),
             "competitions": competitions,
-            "latest_races": [(race, winners.get(race.id)) for race in latest_races],
+            "latest_races": LatestRaceTable([(race, winners.get(race.id)) for race in latest_races]),
         },
     )
 
@@ -83,7 +84,7 @@ def competition_list(request):
         Competition.objects.public()
         .select_related("rink")
         .annotate(race_count=Count("races"))
-        .order_by("-start_date", "id")
+        .order_by("-start_date", "name", "id")
     )
     table = CompetitionTable(competitions, order_by=valid_order(CompetitionTable, request.GET.get("sort")))
     paginate(request, table, per_page=50)

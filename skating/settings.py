@@ -155,7 +155,6 @@ STORAGES = {
     },
 }
 
-DJANGO_TABLES2_TEMPLATE = "results/table.html"
 
 # HTTPS: safe defaults whenever DEBUG is off; a plain-HTTP trial run sets SECURE_SSL_REDIRECT=0.
 SECURE_CONTENT_TYPE_NOSNIFF = True

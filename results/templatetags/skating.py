@@ -130,3 +130,9 @@ def progression_chart(chart):
         w=chart.width, h=chart.height, d=chart.distance_m, title=title, grid=grid, seasons=seasons, line=line,
         dots=dots,
     )  # fmt: skip
+
+
+@register.simple_tag(takes_context=True)
+def table(context, table):
+    """A results.tables.Table, rendered by itself (in place of tables2's {% render_table %})."""
+    return table.as_html(context["request"])
