@@ -3,7 +3,8 @@
 import unicodedata
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Max, Min, Q, When
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -244,14 +245,25 @@ class RaceQuerySet(models.QuerySet):
         return best
 
     def winner_ages(self, race):
-        """(date, age) of every winner on the race's distance (no division or A) up to its day, as held."""
-        rows = (
+        """(youngest, oldest) age of the winners on the race's distance (no division or A) before its day, as held.
+
+        Ages are whole years on the race day (timing.age_on), computed by the database: one row
+        back however many winners the distance has had.
+        """
+        won, born = "race__date", "skater__birth_date"
+        return tuple(
             Result.objects.public()
             .filter(rank=1, race__gender=race.gender, race__distance_m=race.distance_m, race__kind=race.kind,
-                    race__division__in=["", "A"], race__date__lte=race.date, skater__birth_date__isnull=False)
-            .values_list("race__date", "skater__birth_date")
+                    race__division__in=["", "A"], race__date__lt=race.date, skater__birth_date__isnull=False)
+            .annotate(
+                won_day=ExtractMonth(won) * 100 + ExtractDay(won),
+                born_day=ExtractMonth(born) * 100 + ExtractDay(born),
+            )
+            .annotate(age=ExtractYear(won) - ExtractYear(born) - Case(When(won_day__lt=F("born_day"), then=1),
+                                                                       default=0))
+            .aggregate(youngest=Min("age"), oldest=Max("age"))
+            .values()
         )  # fmt: skip
-        return [(day, timing.age_on(born, day)) for day, born in rows]
 
     def neighbours_in_season(self, race):
         """The previous and the next race of this distance (and division) in the season."""

@@ -32,9 +32,9 @@ def seconds(ms, notation):
     return text.replace(".", ",") if notation == "nl" else text
 
 
-def race_story(race, lines, history, notation, winner_ages=()):
+def race_story(race, lines, history, notation, winner_ages=(None, None)):
     """Sentences for a race page. lines: the race's standings; history: starts by skater on the distance;
-    winner_ages: (date, age) of every winner on the distance (for the youngest and oldest winners)."""
+    winner_ages: (youngest, oldest) age of the earlier winners on the distance, None when there were none."""
     distance = race.distance_label()
     finishers = [line for line in lines if line.finished and line.rank]
     winner = next((line for line in finishers if line.rank == 1), None)
@@ -115,7 +115,7 @@ def race_story(race, lines, history, notation, winner_ages=()):
             _("Podium ages: %(ages)s.") % {"ages": ", ".join(f"{line.skater.name} {line.age}" for line in podium)}
         )
     if race.division in ("", "A"):
-        points.extend(_winner_age(race, winner, winner_ages, distance))
+        points.extend(_winner_age(winner, winner_ages, distance))
     return points
 
 
@@ -194,17 +194,15 @@ def _firsts(race, finishers, history, distance):
     return points
 
 
-def _winner_age(race, winner, winner_ages, distance):
+def _winner_age(winner, winner_ages, distance):
     """The youngest or oldest winner on the distance as held, when this winner is one of them."""
-    if winner is None or winner.age is None or not winner_ages:
-        return []
-    earlier = [age for day, age in winner_ages if day < race.date]
-    if not earlier:
+    youngest, oldest = winner_ages
+    if winner is None or winner.age is None or youngest is None:
         return []
     values = {"name": winner.skater.name, "age": winner.age, "distance": distance}
-    if winner.age < min(earlier):
+    if winner.age < youngest:
         return [_("At %(age)s, %(name)s is the youngest %(distance)s winner held in this database.") % values]
-    if winner.age > max(earlier):
+    if winner.age > oldest:
         return [_("At %(age)s, %(name)s is the oldest %(distance)s winner held in this database.") % values]
     return []
 

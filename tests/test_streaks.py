@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from results import timing
 from results.streaks import Start, ended_streaks, streak_before, streaks
 
 
@@ -86,7 +87,25 @@ def test_a_first_win_at_a_rink_and_the_youngest_winner_are_told():
                                   rink_id=1)  # fmt: skip
     points = _firsts(race, [winner], {1: [earlier_win_elsewhere]}, "1000 m")
     assert points == ["Young Star's first 1000 m win at Thialf, as held in this database."]
-    assert _winner_age(race, winner, [(date(2020, 1, 1), 23), (date(2022, 1, 1), 21)], "1000 m") == [
+    assert _winner_age(winner, (21, 23), "1000 m") == [
         "At 19, Young Star is the youngest 1000 m winner held in this database."
     ]
-    assert _winner_age(race, winner, [(date(2020, 1, 1), 18), (date(2021, 1, 1), 30)], "1000 m") == []
+    assert _winner_age(winner, (18, 30), "1000 m") == []
+    assert _winner_age(winner, (None, None), "1000 m") == []
+
+
+def test_the_youngest_and_oldest_earlier_winners_are_the_ages_on_the_race_days(db):
+    from results.models import Race, Result
+
+    race = Race.objects.get(competition__slug="2023-24-world-cup-2-beijing", slug="women-1000m-a")
+    ages = [
+        timing.age_on(r.skater.birth_date, r.race.date)
+        for r in Result.objects.filter(
+            rank=1, race__gender="F", race__distance_m=1000, race__kind="individual", race__division__in=["", "A"],
+            race__date__lt=race.date, skater__birth_date__isnull=False,
+        ).select_related("skater", "race")
+    ]  # fmt: skip
+    assert len(ages) >= 5 and min(ages) < max(ages)
+    assert Race.objects.winner_ages(race) == (min(ages), max(ages))
+    first = Race.objects.filter(gender="F", distance_m=1000).order_by("date").first()
+    assert Race.objects.winner_ages(first) == (None, None)
