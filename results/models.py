@@ -51,6 +51,8 @@ class Skater(models.Model):
         indexes = [
             # skater lists by nationality
             models.Index(fields=["nationality", "name"], name="skater_nationality"),
+            # the skater list and search, in name order: a common search stops after a page of matches
+            models.Index(fields=["name"], name="skater_name"),
         ]
 
     def __str__(self):

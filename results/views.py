@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from results import careers, exporter, headtohead, rankings, records, timing
@@ -230,6 +231,21 @@ def skater_detail(request, slug):
     )
 
 
+class CappedPaginator(Paginator):
+    """Counts matches only up to CAP: a search for two letters need not count every skater there is."""
+
+    CAP = 1000
+
+    @cached_property
+    def count(self):
+        found = self.object_list.order_by()[: self.CAP + 1].count()
+        self.more = found > self.CAP
+        return min(found, self.CAP)
+
+
+SKATERS_PER_PAGE = 50
+
+
 def skater_list(request):
     query = request.GET.get("q", "").strip()[:100]
     nationality = request.GET.get("nationality", "").strip().upper()[:3]
@@ -238,7 +254,7 @@ def skater_list(request):
         skaters = skaters.search(query)
     if nationality:
         skaters = skaters.filter(nationality=nationality)
-    page = Paginator(skaters, 50).get_page(request.GET.get("page"))
+    page = CappedPaginator(skaters, SKATERS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "results/skater_list.html",

@@ -193,3 +193,19 @@ def test_the_public_pages_cost_a_fixed_number_of_queries(client, db, django_asse
     # skater search: count, page, nationalities
     with django_assert_max_num_queries(3):
         assert client.get("/en/skaters/", {"q": "a"}).status_code == 200
+
+
+def test_a_search_matching_very_many_skaters_lists_the_first_and_says_so(client, db, monkeypatch):
+    from results import views
+
+    matching = Skater.objects.search("an").count()
+    assert matching > 4
+    monkeypatch.setattr(views.CappedPaginator, "CAP", 4)
+    monkeypatch.setattr(views, "SKATERS_PER_PAGE", 2)
+    first, second = (client.get("/en/skaters/", {"q": "an", "page": n}).content.decode() for n in (1, 2))
+    assert "More than 4 skaters match: only the first 4 are listed. Type more of the name." in first
+    assert "page 1 of 2" in first and "page 2 of 2" in second
+    names = [s.name for s in Skater.objects.search("an").order_by("name")[:4]]
+    assert all(name in first for name in names[:2]) and all(name in second for name in names[2:])
+    exact = client.get("/en/skaters/", {"q": "leerdam"}).content.decode()
+    assert "More than" not in exact and "Jutta Leerdam" in exact
