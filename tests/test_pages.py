@@ -224,3 +224,20 @@ def test_a_profile_lists_the_latest_season_bests_and_charts_every_season(client,
     ]
     assert "The latest 2 seasons; every season best is a dot in the charts above." in listed
     assert html.count('class="sb"') >= len(seasons)
+
+
+def test_the_profile_filter_form_is_what_django_renders(client, db):
+    from results import careers
+    from results.filters import SkaterResultFilter
+
+    leerdam = Skater.objects.get(slug="jutta-leerdam")
+    seasons = sorted({r.season for r in careers.career(leerdam)}, reverse=True)
+    assert len(seasons) >= 3
+    for query in ({}, {"season": str(seasons[1]), "distance": "1000"}, {"season": "1800"}):
+        page = client.get("/en/skaters/jutta-leerdam/", query).content.decode()
+        django_html = SkaterResultFilter(query, queryset=Result.objects.none(), seasons=seasons).form.as_div()
+        for name in ("season", "distance"):
+            pattern = rf'<select name="{name}".*?</select>'
+            ours, djangos = (re.sub(r">\s+<", "><", re.search(pattern, h, re.S).group(0)) for h in (page, django_html))
+            assert ours == djangos and "<option" in ours
+        assert ("Select a valid choice" in page) == (query.get("season") == "1800")

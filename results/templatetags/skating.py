@@ -5,6 +5,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.dates import MONTHS_3
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -136,3 +137,33 @@ def progression_chart(chart):
 def table(context, table):
     """A results.tables.Table, rendered by itself (in place of tables2's {% render_table %})."""
     return table.as_html(context["request"])
+
+
+@register.simple_tag
+def select_fields(form):
+    """A form of choice fields as labelled selects, as form.as_div gives them but built here:
+    Django renders every <option> through a template, and a long career has many seasons."""
+    parts = []
+    for field in form:
+        current = "" if field.value() is None else str(field.value())
+        options = format_html_join(
+            "", '<option value="{}"{}>{}</option>',
+            ((value, " selected" if str(value) == current else "", label) for value, label in field.field.choices),
+        )  # fmt: skip
+        errors, invalid = "", ""
+        if field.errors:
+            items = format_html_join("", "<li>{}</li>", ((error,) for error in field.errors))
+            errors = format_html('<ul class="errorlist" id="{}_error">{}</ul>', field.auto_id, items)
+            invalid = format_html(' aria-invalid="true" aria-describedby="{}_error"', field.auto_id)
+        parts.append(
+            format_html(
+                '<div>{}{}<select name="{}"{} id="{}">{}</select></div>',
+                field.label_tag(),
+                errors,
+                field.html_name,
+                invalid,
+                field.auto_id,
+                options,
+            )  # fmt: skip
+        )
+    return mark_safe("".join(parts))
