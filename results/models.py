@@ -3,8 +3,7 @@
 import unicodedata
 
 from django.db import models
-from django.db.models import Case, F, Max, Min, Q, When
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.db.models import Max, Min, Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -17,6 +16,22 @@ def fold(text):
     """Lower case without accents, for searching: 'Wüst' and 'wust' both give 'wust'."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class AgeOn(models.Func):
+    """Whole years of age on a day, as timing.age_on counts them, computed by the database: AgeOn(day, birth)."""
+
+    arity = 2
+    output_field = models.IntegerField()
+    template = "CAST(EXTRACT(YEAR FROM AGE(%(expressions)s)) AS INTEGER)"  # PostgreSQL: calendar years
+
+    def as_sqlite(self, compiler, connection, **extra):
+        (day, day_params), (born, born_params) = (compiler.compile(e) for e in self.get_source_expressions())
+        sql = (
+            f"(CAST(strftime('%%Y', {day}) AS INTEGER) - CAST(strftime('%%Y', {born}) AS INTEGER)"
+            f" - (strftime('%%m%%d', {day}) < strftime('%%m%%d', {born})))"
+        )
+        return sql, (*day_params, *born_params, *day_params, *born_params)
 
 
 class Gender(models.TextChoices):
@@ -249,20 +264,13 @@ class RaceQuerySet(models.QuerySet):
     def winner_ages(self, race):
         """(youngest, oldest) age of the winners on the race's distance (no division or A) before its day, as held.
 
-        Ages are whole years on the race day (timing.age_on), computed by the database: one row
-        back however many winners the distance has had.
+        Computed by the database: one row back however many winners the distance has had.
         """
-        won, born = "race__date", "skater__birth_date"
         return tuple(
             Result.objects.public()
             .filter(rank=1, race__gender=race.gender, race__distance_m=race.distance_m, race__kind=race.kind,
                     race__division__in=["", "A"], race__date__lt=race.date, skater__birth_date__isnull=False)
-            .annotate(
-                won_day=ExtractMonth(won) * 100 + ExtractDay(won),
-                born_day=ExtractMonth(born) * 100 + ExtractDay(born),
-            )
-            .annotate(age=ExtractYear(won) - ExtractYear(born) - Case(When(won_day__lt=F("born_day"), then=1),
-                                                                       default=0))
+            .annotate(age=AgeOn("race__date", "skater__birth_date"))
             .aggregate(youngest=Min("age"), oldest=Max("age"))
             .values()
         )  # fmt: skip
