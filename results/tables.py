@@ -31,6 +31,23 @@ def paginate(request, table, per_page=25):
 CELL_ARGUMENTS = {"value", "record", "column", "bound_column", "table"}
 
 
+def _resolve(record, bits):
+    """tables2's Accessor.resolve for the records used here (objects, tuples, dicts), deciding by type
+    instead of by trying a lookup and catching the failure: three exceptions a cell for a tuple."""
+    for bit in bits:
+        if isinstance(record, dict):
+            record = record[bit]
+        elif isinstance(record, tuple | list) and bit.isdigit():
+            record = record[int(bit)]
+        else:
+            record = getattr(record, bit)
+        if callable(record) and not getattr(record, "do_not_call_in_templates", False):
+            if getattr(record, "alters_data", False):
+                raise ValueError(f"{bit} alters data")
+            record = record()
+    return record
+
+
 def _with(query, key, value):
     """The query string with one parameter replaced, escaped for an attribute (as tables2's querystring_replace)."""
     params = dict(query)
@@ -90,9 +107,9 @@ class Table(tables.Table):
         for row in self.paginated_rows:
             record = row.record
             html.append(f"<tr {row.attrs.as_html()}>")
-            for td_attrs, accessor, empty_values, default, render, arguments, bound in plans:
+            for td_attrs, bits, empty_values, default, render, arguments, bound in plans:
                 try:
-                    value = accessor.resolve(record)
+                    value = _resolve(record, bits)
                 except Exception:
                     value = None
                 if value in empty_values:
@@ -113,7 +130,7 @@ class Table(tables.Table):
             arguments = CELL_ARGUMENTS
         else:
             arguments = CELL_ARGUMENTS & set(parameters)
-        return (bound.attrs["td"].as_html(), A(bound.accessor), bound.column.empty_values,
+        return (bound.attrs["td"].as_html(), A(bound.accessor).bits, bound.column.empty_values,
                 bound.default, render, arguments, bound)  # fmt: skip
 
 
