@@ -226,7 +226,7 @@ def skater_detail(request, slug):
             "charts": careers.progression_charts(results, personal, bests, notation()),
             "streaks": WinStreakTable(streaks) if streaks else None,
             "medals": MedalTable(medals) if medals else None,
-            "rivals": Result.objects.filter(race_id__in={r.race_id for r in results}).rivals_of(skater)[:8],
+            "rivals": Result.objects.filter(race_id__in={r.race_id for r in results}).rivals_of(skater),
         },
     )
 

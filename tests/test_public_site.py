@@ -3,6 +3,7 @@
 import csv
 import re
 from collections import defaultdict
+from html import unescape as html_unescape
 
 import pytest
 from django.db.models import Count
@@ -178,8 +179,8 @@ def test_the_public_pages_cost_a_fixed_number_of_queries(client, db, django_asse
     skater = race.results.first().skater
     rival = race.results.last().skater
     rink_url = race.competition.rink.get_absolute_url()
-    # profile: skater, other names, the career, streak summaries, rivals, filtered results count and page
-    with django_assert_max_num_queries(7):
+    # profile: skater, other names, the career, streak summaries, rivals and their names, results count and page
+    with django_assert_max_num_queries(8):
         assert client.get(skater.get_absolute_url()).status_code == 200
     # head-to-head: both skaters, the meetings
     with django_assert_max_num_queries(3):
@@ -209,3 +210,18 @@ def test_a_search_matching_very_many_skaters_lists_the_first_and_says_so(client,
     assert all(name in first for name in names[:2]) and all(name in second for name in names[2:])
     exact = client.get("/en/skaters/", {"q": "leerdam"}).content.decode()
     assert "More than" not in exact and "Jutta Leerdam" in exact
+
+
+def test_a_profile_links_the_rivals_met_most_with_the_count_of_races(client, db):
+    from collections import Counter
+
+    races = Race.objects.filter(results__skater__slug="jutta-leerdam", published=True)
+    met = Counter(
+        name for name in Skater.objects.filter(results__race__in=races).exclude(slug="jutta-leerdam")
+        .values_list("name", flat=True)
+    )  # fmt: skip
+    expected = sorted(met.items(), key=lambda item: (-item[1], item[0]))[:8]
+    html = client.get("/en/skaters/jutta-leerdam/").content.decode()
+    shown = re.findall(r">vs ([^<]+)</a> <span class=\"muted\">\((\d+) races?\)", html)
+    assert [(html_unescape(name), int(n)) for name, n in shown] == expected
+    assert expected[0][1] >= 10
