@@ -241,3 +241,9 @@ def test_the_profile_filter_form_is_what_django_renders(client, db):
             ours, djangos = (re.sub(r">\s+<", "><", re.search(pattern, h, re.S).group(0)) for h in (page, django_html))
             assert ours == djangos and "<option" in ours
         assert ("Select a valid choice" in page) == (query.get("season") == "1800")
+
+
+def test_the_new_sentences_are_in_dutch_on_dutch_pages(client, db):
+    assert "Op de pagina van elk toernooi staat het podium van elke rit." in client.get("/nl/seasons/2023-24/").content.decode()
+    profile = client.get("/nl/skaters/jutta-leerdam/").content.decode()
+    assert "seizoensbesten (stippen)" in profile
