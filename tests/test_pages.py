@@ -244,6 +244,9 @@ def test_the_profile_filter_form_is_what_django_renders(client, db):
 
 
 def test_the_new_sentences_are_in_dutch_on_dutch_pages(client, db):
-    assert "Op de pagina van elk toernooi staat het podium van elke rit." in client.get("/nl/seasons/2023-24/").content.decode()
+    assert (
+        "Op de pagina van elk toernooi staat het podium van elke rit."
+        in client.get("/nl/seasons/2023-24/").content.decode()
+    )
     profile = client.get("/nl/skaters/jutta-leerdam/").content.decode()
     assert "seizoensbesten (stippen)" in profile
