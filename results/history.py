@@ -35,14 +35,6 @@ def as_start(row):
     )  # fmt: skip
 
 
-def as_start_of(result):
-    """A Result (with its race) as a Start."""
-    return Start(
-        skater_id=result.skater_id, race_id=result.race_id, date=result.race.date, division=result.race.division,
-        status=result.status, rank=result.rank, time_ms=result.time_ms, distance_m=result.race.distance_m,
-    )  # fmt: skip
-
-
 def starts_by_skater(results):
     """Group a Result queryset's rows into each skater's starts in date order."""
     grouped = {}
