@@ -93,11 +93,15 @@ def medal_counts(results):
     for result in results:
         if result.status != Status.FINISHED or not result.rank or result.rank > 3 or result.division == "B":
             continue
-        key = (result.distance_m, result.distance_label, CompetitionKind(result.competition_kind).label)
+        key = (result.distance_m, result.distance_label, result.competition_kind)
         podiums[key] += 1
         if result.rank == 1:
             wins[key] += 1
-    return [(label, kind, wins[key], podiums[key]) for key in sorted(podiums) for _, label, kind in [key]]
+    labelled = sorted((distance, label, str(CompetitionKind(kind).label), kind) for distance, label, kind in podiums)
+    return [
+        (label, kind_label, wins[(d, label, kind)], podiums[(d, label, kind)])
+        for d, label, kind_label, kind in labelled
+    ]
 
 
 def record_progression(results, distance_m):

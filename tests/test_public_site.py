@@ -225,3 +225,23 @@ def test_a_profile_links_the_rivals_met_most_with_the_count_of_races(client, db)
     shown = re.findall(r">vs ([^<]+)</a> <span class=\"muted\">\((\d+) races?\)", html)
     assert [(html_unescape(name), int(n)) for name, n in shown] == expected
     assert expected[0][1] >= 10
+
+
+def test_a_profile_counts_wins_and_podiums_per_distance_and_competition_kind(client, db):
+    from django.db.models import Q
+
+    from results.models import CompetitionKind, Result
+
+    counts = (
+        Result.objects.filter(skater__slug="jutta-leerdam", status="FIN", rank__lte=3, race__kind="individual")
+        .exclude(race__division="B")
+        .values_list("race__distance_m", "race__competition__kind")
+        .annotate(wins=Count("id", filter=Q(rank=1)), podiums=Count("id"))
+    )
+    expected = sorted(
+        (f"{d} m", str(CompetitionKind(kind).label), str(wins), str(podiums)) for d, kind, wins, podiums in counts
+    )
+    html = client.get("/en/skaters/jutta-leerdam/").content.decode()
+    medals = html[html.index("Wins and podiums") : html.index("Division B races are not counted")]
+    shown = [tuple(re.findall(r"<td[^>]*>([^<]*)</td>", row)) for row in re.findall(r"<tr [^>]*>.*?</tr>", medals)]
+    assert sorted(shown) == expected and len(expected) >= 4
