@@ -20,8 +20,15 @@ class Command(BaseCommand):
             results, seed=seed, progress=lambda n: n % 100_000 < 200 and self.stdout.write(f"  {n} results")
         )
         self.stdout.write(f"{made} results generated in {time.perf_counter() - started:.1f} s")
+        # statistics for the query planner before the derived facts are read out of a million new rows
+        # (PostgreSQL would otherwise plan for the empty tables it last looked at), and after
+        analyze()
         started = time.perf_counter()
         recompute_all()
+        analyze()
         self.stdout.write(f"derived facts computed in {time.perf_counter() - started:.1f} s")
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # statistics for the query planner: SQLite has none until asked
+
+
+def analyze():
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
