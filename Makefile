@@ -9,7 +9,7 @@ FIXTURES := fixtures/rinks.json fixtures/world_cup_points.json fixtures/editors.
 TEST_ENV := SECRET_KEY=test-only-secret DEBUG=0 ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_SSL_REDIRECT=0 CONN_MAX_AGE=0
 WORKERS ?= 2
 
-.PHONY: bench load backup restore run serve migrate-prod test test-suite lint format seed migrate messages clean
+.PHONY: bench bench-postgres load backup restore run serve migrate-prod test test-suite lint format seed migrate messages clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ restore: venv
 # Page latency at 10k and 1M results against gunicorn, the import of 100k rows; writes bench/out/bench.md.
 bench: venv
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# The same on a throwaway PostgreSQL server (built afresh each time: about 3 minutes more); bench/out/bench-postgres.md.
+bench-postgres: venv
+	.ci/with-postgres $(BIN)/python bench/run.py --postgres $(BENCH_ARGS)
 
 # A mix of public pages against gunicorn (2 workers) while an editor saves results; writes bench/out/load.md.
 load: venv

@@ -37,8 +37,31 @@ BASE_ENV = {
 }  # fmt: skip
 
 
+POSTGRES = None  # with --postgres: the URL of a PostgreSQL database whose server the bench may create databases on
+
+
+def database_url(name):
+    if POSTGRES:
+        return f"{POSTGRES.rsplit('/', 1)[0]}/{name.replace('-', '_')}"
+    return f"sqlite:///{OUT / name}.sqlite3"
+
+
+def fresh_database(name):
+    """An empty database of this name: a new PostgreSQL database, or no SQLite file."""
+    if POSTGRES:
+        import psycopg
+
+        with psycopg.connect(POSTGRES, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name.replace("-", "_")}"')
+            connection.execute(f'CREATE DATABASE "{name.replace("-", "_")}"')
+    else:
+        for path in OUT.glob(f"{name}.sqlite3*"):
+            path.unlink()
+    return database_url(name)
+
+
 def env_for(db, **extra):
-    return {**os.environ, **BASE_ENV, "DATABASE_URL": f"sqlite:///{db}", **extra}
+    return {**os.environ, **BASE_ENV, "DATABASE_URL": db, **extra}
 
 
 def manage(db, *args, **extra):
@@ -47,22 +70,24 @@ def manage(db, *args, **extra):
 
 
 def build(size):
-    db = OUT / f"db-{size}.sqlite3"
-    marker = OUT / f"db-{size}.done"
-    if db.exists() and marker.exists():
-        print(f"reusing {db.name}")
+    """A database of `size` synthetic results: built, or (SQLite) reused from an earlier run."""
+    name = f"db-{size}"
+    marker = OUT / f"{name}.done"
+    if not POSTGRES and (OUT / f"{name}.sqlite3").exists() and marker.exists():
+        print(f"reusing {name}.sqlite3")
+        db = database_url(name)
         manage(db, "migrate", "--no-input")  # a database built by an older version of the code
         return db, None
-    for path in OUT.glob(f"db-{size}.sqlite3*"):
-        path.unlink()
+    db = fresh_database(name)
     started = time.perf_counter()
     manage(db, "migrate", "--no-input")
     manage(db, "createcachetable")
     manage(db, "loaddata", "fixtures/rinks.json", "fixtures/world_cup_points.json")
     print(manage(db, "generate_results", "--results", str(size)).strip().splitlines()[-2:])
     seconds = time.perf_counter() - started
-    marker.write_text(f"{seconds:.0f}\n")
-    print(f"built {db.name} in {seconds:.0f} s")
+    if not POSTGRES:
+        marker.write_text(f"{seconds:.0f}\n")
+    print(f"built {name} in {seconds:.0f} s")
     return db, seconds
 
 
@@ -129,9 +154,7 @@ def measure(servers, paths, repeat):
 
 def import_benchmark(rows):
     """Time `import_results` of a synthetic sheet of `rows` rows into an empty database."""
-    db = OUT / f"import-{rows}.sqlite3"
-    for path in OUT.glob(f"import-{rows}.sqlite3*"):
-        path.unlink()
+    db = fresh_database(f"import-{rows}")
     manage(db, "migrate", "--no-input")
     manage(db, "createcachetable")
     manage(db, "loaddata", "fixtures/rinks.json")
@@ -171,10 +194,18 @@ def main():
     parser.add_argument("--sizes", default="10000,1000000")
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--import-rows", type=int, default=100_000)
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="build the databases on the PostgreSQL server of $DATABASE_URL (make bench-postgres)",
+    )
     args = parser.parse_args()
+    if args.postgres:
+        global POSTGRES
+        POSTGRES = os.environ["DATABASE_URL"]
     OUT.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [PY, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env_for(OUT / "none"), check=True
+        [PY, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env_for(database_url("none")), check=True
     )
     redis = shutil.which("redis-server") or install_redis()
     builds, databases = {}, {}
@@ -214,7 +245,7 @@ def main():
 def write_report(table, sizes, builds, not_modified, import_seconds, args, cache_kind):
     small, large = sizes[0], sizes[-1]
     lines = [
-        f"# make bench ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, SQLite, gunicorn 2 workers a server, "
+        f"# make bench ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, {'PostgreSQL' if POSTGRES else 'SQLite'}, gunicorn 2 workers a server, "
         f"{args.repeat} rounds a page, every server asked in turn; cache: {cache_kind})",
         "",
         f"| page | queries {small:,} | queries {large:,} | p50 ms {small:,} | p50 ms {large:,} | p95 ms {large:,} "
@@ -243,8 +274,9 @@ def write_report(table, sizes, builds, not_modified, import_seconds, args, cache
     for size, seconds in builds.items():
         lines.append(f"- database of {size:,} results: " + (f"built in {seconds:.0f} s" if seconds else "reused"))
     report = "\n".join(lines) + "\n"
-    (OUT / "bench.md").write_text(report)
-    (OUT / "bench.json").write_text(
+    suffix = "-postgres" if POSTGRES else ""
+    (OUT / f"bench{suffix}.md").write_text(report)
+    (OUT / f"bench{suffix}.json").write_text(
         json.dumps(
             {
                 page: {f"{size}-{'cached' if cached else 'uncached'}": v for (size, cached), v in found.items()}
