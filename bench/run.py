@@ -2,13 +2,13 @@
 """make bench: page latency at two database sizes, against gunicorn on loopback.
 
 For each size (default 10,000 and 1,000,000 results) it builds a SQLite database with
-`generate_results` (or reuses one built before) and serves it with gunicorn twice, the
-page cache off and on: four servers. Every public page kind is measured on all four in
-turn, round after round, each request followed by one to a minimal Django view on the
-same server, so the ratios (to the minimal view, 1M to 10k) compare requests made
-seconds apart on this shared machine. It also times the import of 100,000 sheet rows
-and checks that a repeat visitor gets 304 Not Modified. The table is printed and
-written to bench/out/bench.md.
+`generate_results` (or reuses one built before; `--postgres` builds them on a PostgreSQL
+server instead) and serves each with gunicorn, first with the page cache off, then on.
+Every public page kind is measured on both sizes' servers in turn, round after round,
+each request followed by one to a minimal Django view on the same server, so the ratios
+(to the minimal view, 1M to 10k) compare requests made seconds apart on this shared
+machine. It also times the import of 100,000 sheet rows and checks that a repeat
+visitor gets 304 Not Modified. The table is printed and written to bench/out/bench.md.
 """
 
 import argparse
@@ -219,22 +219,25 @@ def main():
                                          stdout=subprocess.DEVNULL)  # fmt: skip
         time.sleep(0.3)
         extra["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
-    processes, servers = [], {}
+    small, large = min(databases), max(databases)
+    table = {name: {} for name in urls[small]}
     try:
-        for size, db in databases.items():
-            for cached in (False, True):
-                process, base = serve(db, **(extra if cached else {"CACHE": "dummy"}))
-                processes.append(process)
-                servers[(size, cached)] = base
-        small = min(databases)
-        table = {name: measure(servers, {size: urls[size][name] for size in databases}, args.repeat)
-                 for name in urls[small]}  # fmt: skip
-        large = max(databases)
-        _, _, header = get(servers[(large, True)] + urls[large]["race"])
-        not_modified = get(servers[(large, True)] + urls[large]["race"], {"If-None-Match": header["ETag"]})[1]
+        for cached in (False, True):  # one server per size, asked in turn; then the same with the cache on
+            processes, servers = [], {}
+            try:
+                for size, db in databases.items():
+                    process, base = serve(db, **(extra if cached else {"CACHE": "dummy"}))
+                    processes.append(process)
+                    servers[(size, cached)] = base
+                for name in table:
+                    table[name].update(measure(servers, {size: urls[size][name] for size in databases}, args.repeat))
+                if cached:
+                    race = servers[(large, True)] + urls[large]["race"]
+                    not_modified = get(race, {"If-None-Match": get(race)[2]["ETag"]})[1]
+            finally:
+                for process in processes:
+                    process.terminate()
     finally:
-        for process in processes:
-            process.terminate()
         if redis_process:
             redis_process.terminate()
     import_seconds = import_benchmark(args.import_rows)
@@ -246,7 +249,7 @@ def write_report(table, sizes, builds, not_modified, import_seconds, args, cache
     small, large = sizes[0], sizes[-1]
     lines = [
         f"# make bench ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, {'PostgreSQL' if POSTGRES else 'SQLite'}, gunicorn 2 workers a server, "
-        f"{args.repeat} rounds a page, every server asked in turn; cache: {cache_kind})",
+        f"{args.repeat} rounds a page, both sizes asked in turn; cache: {cache_kind})",
         "",
         f"| page | queries {small:,} | queries {large:,} | p50 ms {small:,} | p50 ms {large:,} | p95 ms {large:,} "
         f"| × minimal {large:,} | cached p50 ms {large:,} | cached × minimal | {large:,} ÷ {small:,} |",

@@ -1,10 +1,11 @@
 """Public pages cached whole and answered with 304 Not Modified to repeat visitors.
 
 Every cached page and every ETag carries the data version (derived.data_version),
-which a committed change to any result, race, skater or competition replaces. So a
-correction is visible at once, on every worker and host that shares the cache, and
-nothing needs to know which pages a change touched. Editors (who may see drafts)
-are never served from the cache.
+which a committed change to any result, race, skater or competition replaces; a page
+stored under an older version is rendered again. So a correction is visible at once,
+on every worker and host that shares the cache, and nothing needs to know which pages
+a change touched. The version and the page are read in one round trip to the cache.
+Editors (who may see drafts) are never served from the cache.
 """
 
 import hashlib
@@ -26,26 +27,27 @@ def cached_page(view):
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") or request.user.is_staff:
             return view(request, *args, **kwargs)
-        version = derived.data_version()
         digest = hashlib.sha1(f"{get_language()} {request.get_full_path()}".encode()).hexdigest()[:16]
+        key = f"page:{digest}"
+        found = cache.get_many([derived.DATA_VERSION_KEY, key])  # one round trip to the cache for both
+        version = found.get(derived.DATA_VERSION_KEY) or derived.data_version()
         etag = f'"{version:x}-{digest}"'
         if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
             response = HttpResponseNotModified()
             response["ETag"] = etag
             return response
-        key = f"page:{version}:{digest}"
-        stored = cache.get(key)
-        if stored is not None:
-            content, headers = stored
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
+            _, content, headers = stored
             response = HttpResponse(content, headers=headers)
-        else:
+        else:  # not cached, or cached before the data last changed
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming:
                 return response
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-            cache.set(key, (response.content, headers), TIMEOUT)
+            cache.set(key, (version, response.content, headers), TIMEOUT)
         response["ETag"] = etag
         response["Last-Modified"] = http_date(version / 1e9)
         response["Cache-Control"] = "public, no-cache"  # keep it, but ask again: an ETag makes that cheap
