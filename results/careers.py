@@ -11,7 +11,7 @@ from datetime import date
 
 from results.addresses import slug_url
 from results.charts import progression_chart
-from results.models import CompetitionKind, RaceKind, Result, Status, short_competition_name
+from results.models import CompetitionKind, RaceKind, Result, Status, distance_label, short_competition_name
 
 RECENT_SEASONS = 5  # season bests listed on a profile; the chart shows every season
 
@@ -45,7 +45,7 @@ class CareerResult:
 
     @property
     def distance_label(self):
-        return str(RaceKind.MASS_START.label) if self.kind == RaceKind.MASS_START else f"{self.distance_m} m"
+        return distance_label(self.kind, self.distance_m)
 
     @property
     def competition(self):

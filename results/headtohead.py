@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from results import timing
 from results.addresses import slug_url
-from results.models import RaceKind, Result, Status, short_competition_name
+from results.models import Result, Status, distance_label, short_competition_name
 
 BREAKS = {Status.DNF, Status.DQ}
 
@@ -44,7 +44,7 @@ class MeetingRace:
         return slug_url("results:race", self.competition_slug, self.slug)
 
     def distance_label(self):
-        return str(RaceKind.MASS_START.label) if self.kind == RaceKind.MASS_START else f"{self.distance_m} m"
+        return distance_label(self.kind, self.distance_m)
 
     @property
     def competition(self):

@@ -221,6 +221,11 @@ class RaceKind(models.TextChoices):
 DISTANCES = (500, 1000, 1500, 3000, 5000, 10000)
 
 
+def distance_label(kind, distance_m):
+    """'1000 m', or 'mass start' (whatever its distance), in the page language."""
+    return str(RaceKind.MASS_START.label) if kind == RaceKind.MASS_START else f"{distance_m} m"
+
+
 class RaceQuerySet(models.QuerySet):
     def public(self):
         return self.filter(published=True, competition__published=True)
@@ -360,9 +365,7 @@ class Race(models.Model):
         return text
 
     def distance_label(self):
-        if self.kind == RaceKind.MASS_START:
-            return str(RaceKind.MASS_START.label)
-        return f"{self.distance_m} m"
+        return distance_label(self.kind, self.distance_m)
 
     def make_slug(self):
         gender = "women" if self.gender == Gender.WOMEN else "men"
