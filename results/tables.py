@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.utils import A
 
+from results.models import Gender
 from results.templatetags.skating import competitor, country_name, gap, points, racetime, short_date
 
 
@@ -526,8 +527,8 @@ class WinStreakTable(Table):
         return f"{value} m"
 
 
-class LatestRaceTable(Table):
-    """Rows are (Race with its competition, the winner's Result or None)."""
+class RaceWinnerTable(Table):
+    """Races with their winners (the home page, a rink's races): rows are (Race with its competition, Result or None)."""
 
     date = tables.Column(accessor="0__date", verbose_name=_("Date"))
     race = tables.Column(accessor="0", verbose_name=_("Race"))
@@ -553,3 +554,31 @@ class LatestRaceTable(Table):
 
     def render_time_ms(self, value):
         return racetime(value)
+
+
+class TrackRecordTable(Table):
+    """A rink's current track records: RecordEntry rows with their results, skaters and races."""
+
+    event = tables.Column(accessor="distance_m", verbose_name=_("Distance"))
+    time_ms = TimeColumn(verbose_name=_("Time"))
+    skater = tables.Column(accessor="result__skater", verbose_name=_("Skater"))
+    date = tables.Column(verbose_name=_("Date"))
+
+    class Meta:
+        attrs = {"class": "list"}
+        orderable = False
+
+    def render_event(self, value, record):
+        return f"{Gender(record.gender).label} {value} m"
+
+    def render_time_ms(self, value, record):
+        return format_html('<a href="{}">{}</a>', record.result.race.get_absolute_url(), racetime(value))
+
+    def render_skater(self, value, record):
+        return format_html(
+            '<a href="{}">{}</a> <abbr class="muted">{}</abbr>', value.get_absolute_url(), value.name,
+            record.result.nationality,
+        )  # fmt: skip
+
+    def render_date(self, value):
+        return short_date(value)

@@ -31,15 +31,16 @@ from results.standings import race_lines
 from results.stories import race_story
 from results.tables import (
     CompetitionTable,
-    LatestRaceTable,
     MassStartTable,
     MedalTable,
     MeetingsTable,
     PersonalRecordTable,
     RaceResultTable,
+    RaceWinnerTable,
     SeasonBestTable,
     SkaterResultTable,
     TeamRaceTable,
+    TrackRecordTable,
     WinStreakTable,
     paginate,
     valid_order,
@@ -75,7 +76,7 @@ def home(request):
         {
             "streak_ends": recent_streak_ends(),
             "competitions": competitions,
-            "latest_races": LatestRaceTable([(race, winners.get(race.id)) for race in latest_races]),
+            "latest_races": RaceWinnerTable([(race, winners.get(race.id)) for race in latest_races]),
         },
     )
 
@@ -394,8 +395,10 @@ def rink_detail(request, slug):
         "results/rink_detail.html",
         {
             "rink": rink,
-            "races": [(race, winners.get(race.id)) for race in races],
+            "races": RaceWinnerTable(
+                [(race, winners.get(race.id)) for race in races], empty_text=_("No races held here yet.")
+            ),
             "page": races,
-            "track_records": track_records,
+            "track_records": TrackRecordTable(track_records) if track_records else None,
         },
     )

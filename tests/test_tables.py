@@ -50,6 +50,7 @@ PAGES = [
     "/nl/world-cup/2025-26/women-1000m/",
     "/en/records/women-500m/",
     "/en/streaks/",
+    "/nl/rinks/thialf/",
     "/nl/adelskalender/?gender=F",
 ]
 
