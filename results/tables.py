@@ -582,3 +582,43 @@ class TrackRecordTable(Table):
 
     def render_date(self, value):
         return short_date(value)
+
+
+class PodiumTable(Table):
+    """One day of a competition: rows are (Race, [its podium Results])."""
+
+    race = tables.Column(accessor="0", verbose_name=_("Race"))
+    podium = tables.Column(accessor="1", verbose_name=_("Podium"))
+
+    class Meta:
+        attrs = {"class": "list podiums"}
+        orderable = False
+
+    def render_race(self, value):
+        partial = format_html(' <span class="muted">({})</span>', _("partial")) if not value.field_complete else ""
+        return format_html('<a href="{}">{}</a>{}', value.get_absolute_url(), value.title(), partial)
+
+    def render_podium(self, value):
+        return format_html_join(
+            "<br>", '<span class="podium">{}. {} <span class="num">{}</span></span>',
+            ((result.rank, competitor(result), racetime(result.time_ms)) for result in value),
+        )  # fmt: skip
+
+
+class ClassificationTable(Table):
+    """A championship's standings after a distance: rows are (rankings.Ranked, Skater)."""
+
+    rank = tables.Column(accessor="0__rank", verbose_name=_("Rank"), attrs=NUM)
+    skater = tables.Column(accessor="1", verbose_name=_("Skater"))
+    points = tables.Column(accessor="0__value", verbose_name=_("Points"), attrs=NUM)
+
+    class Meta:
+        attrs = {"class": "results"}
+        orderable = False
+        empty_text = _("Nobody has a time on every distance so far.")
+
+    def render_skater(self, value):
+        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.name)
+
+    def render_points(self, value):
+        return points(value)

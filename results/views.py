@@ -30,11 +30,13 @@ from results.records import mark_race
 from results.standings import race_lines
 from results.stories import race_story
 from results.tables import (
+    ClassificationTable,
     CompetitionTable,
     MassStartTable,
     MedalTable,
     MeetingsTable,
     PersonalRecordTable,
+    PodiumTable,
     RaceResultTable,
     RaceWinnerTable,
     SeasonBestTable,
@@ -108,6 +110,7 @@ def competition_detail(request, slug):
     days = {}
     for race in races:
         days.setdefault(race.date, []).append((race, podiums.get(race.id, [])))
+    days = {day: PodiumTable(rows) for day, rows in days.items()}
     return render(
         request,
         "results/competition_detail.html",
@@ -135,7 +138,13 @@ def championship_classifications(competition, races):
             continue
         standings = rankings.classification([(race, times.get(race.id, {})) for race in ordered])
         made.append(
-            (gender, [(race, [(row, skaters[row.skater_id]) for row in table]) for race, table in standings[1:]])
+            (
+                gender,
+                [
+                    (race, ClassificationTable([(row, skaters[row.skater_id]) for row in table]))
+                    for race, table in standings[1:]
+                ],
+            )  # fmt: skip
         )
     return made
 

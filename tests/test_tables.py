@@ -51,6 +51,8 @@ PAGES = [
     "/en/records/women-500m/",
     "/en/streaks/",
     "/nl/rinks/thialf/",
+    "/en/competitions/2023-24-world-cup-2-beijing/",
+    "/nl/competitions/2024-world-sprint-championships/",  # podiums and the classification
     "/nl/adelskalender/?gender=F",
 ]
 
