@@ -622,3 +622,20 @@ class ClassificationTable(Table):
 
     def render_points(self, value):
         return points(value)
+
+
+class TallyTable(Table):
+    """A head-to-head's wins per distance: rows are (distance label, headtohead.Tally); columns named after the two."""
+
+    distance = tables.Column(accessor="0", verbose_name=_("Distance"))
+    a = tables.Column(accessor="1__a", attrs=NUM)
+    b = tables.Column(accessor="1__b", attrs=NUM)
+
+    class Meta:
+        attrs = {"class": "list"}
+        orderable = False
+
+    def __init__(self, data, a, b, **kwargs):
+        super().__init__(data, **kwargs)
+        self.columns["a"].column.verbose_name = a.name
+        self.columns["b"].column.verbose_name = b.name

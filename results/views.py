@@ -41,6 +41,7 @@ from results.tables import (
     RaceWinnerTable,
     SeasonBestTable,
     SkaterResultTable,
+    TallyTable,
     TeamRaceTable,
     TrackRecordTable,
     WinStreakTable,
@@ -286,12 +287,13 @@ def head_to_head(request, slug_a, slug_b):
     if a == b:
         raise Http404(_("A head-to-head needs two different skaters."))
     meetings = headtohead.meetings_between(a, b)
+    summary = headtohead.summary(meetings)
     table = MeetingsTable(meetings[::-1], a, b)
     paginate(request, table, per_page=MEETINGS_PER_PAGE)
     return render(
         request,
         "results/head_to_head.html",
-        {"a": a, "b": b, "table": table, **headtohead.summary(meetings)},
+        {"a": a, "b": b, "table": table, **summary, "tally": TallyTable(list(summary["per_distance"].items()), a, b)},
     )
 
 
