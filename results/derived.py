@@ -1,4 +1,4 @@
-"""Derived facts stored for speed: record progressions, personal and season bests, win streaks.
+"""Derived facts stored for speed: record progressions, personal and season bests, win streaks, winner ages.
 
 Pages read these tables instead of scanning every result. They are computed by
 the same rules as records.py and streaks.py, from published results only, and
@@ -28,10 +28,11 @@ from results.models import (
     SeasonBest,
     StreakEnd,
     StreakSummary,
+    WinnerAge,
 )
 from results.records import progression
 from results.streaks import Start, ended_streaks, streaks
-from results.timing import samalog_points
+from results.timing import age_on, samalog_points
 
 DATA_VERSION_KEY = "data-version"
 PUBLIC = Q(race__published=True, race__competition__published=True, race__kind=RaceKind.INDIVIDUAL)
@@ -113,6 +114,9 @@ def refresh(race_ids, extra_keys=()):
     for distance, skaters in by_distance.items():
         _refresh_skaters(skaters, distance)
     _refresh_adelskalender({skater for skater, _, _, _, _ in keys})
+    for gender, distance in events:
+        WinnerAge.objects.filter(gender=gender, distance_m=distance).delete()
+        WinnerAge.objects.bulk_create(_winner_ages(race__gender=gender, race__distance_m=distance), batch_size=5000)
     bump_data_version()
 
 
@@ -256,7 +260,31 @@ def recompute_all():
     for model, rows in zip(SKATER_FACTS, made, strict=True):
         model.objects.bulk_create(rows, batch_size=5000)
     _refresh_adelskalender()
+    WinnerAge.objects.all().delete()
+    WinnerAge.objects.bulk_create(_winner_ages(), batch_size=5000)
     bump_data_version()
+
+
+def _winner_ages(**filters):
+    """WinnerAge rows: each event's youngest and oldest winner (no division or A) as they were set, in date order."""
+    rows = (
+        Result.objects.filter(race__published=True, race__competition__published=True, rank=1,
+                              race__division__in=["", "A"], skater__birth_date__isnull=False, **filters)
+        .order_by("race__date", "race_id")
+        .values_list("id", "race__date", "race__gender", "race__distance_m", "race__kind", "skater__birth_date")
+    )  # fmt: skip
+    made, youngest, oldest = [], {}, {}
+    for result_id, day, gender, distance, kind, born in rows.iterator(chunk_size=20000):
+        event, age = (gender, distance, kind), age_on(born, day)
+        for extreme, record, better in (
+            (WinnerAge.Extreme.YOUNGEST, youngest, age < youngest.get(event, age + 1)),
+            (WinnerAge.Extreme.OLDEST, oldest, age > oldest.get(event, age - 1)),
+        ):
+            if better:
+                record[event] = age
+                made.append(WinnerAge(gender=gender, distance_m=distance, kind=kind, extreme=extreme,
+                                      result_id=result_id, date=day, age=age))  # fmt: skip
+    return made
 
 
 def snapshot():
@@ -274,6 +302,9 @@ def snapshot():
         "streaks": sorted(StreakSummary.objects.values_list("skater_id", "distance_m", "current", "longest")),
         "ends": sorted(StreakEnd.objects.values_list("skater_id", "distance_m", "result_id", "length")),
         "adelskalender": sorted(AdelskalenderEntry.objects.values_list("skater_id", "gender", "points")),
+        "winner_ages": sorted(
+            WinnerAge.objects.values_list("gender", "distance_m", "kind", "extreme", "result_id", "date", "age")
+        ),
     }
 
 
@@ -305,7 +336,7 @@ def _old_key(skater_id, race_id, nationality):
 def connect():
     from django.db.models.signals import post_delete, post_save, pre_save
 
-    from results.models import Competition
+    from results.models import Competition, Skater
 
     def result_saved(sender, instance, raw=False, **kwargs):
         if raw:
@@ -352,6 +383,13 @@ def connect():
                 extra.add((skater, g, d, nationality, old_rink))
         mark_races(races_of_competition(instance.id), extra)
 
+    def skater_saved(sender, instance, raw=False, created=False, **kwargs):
+        before = getattr(instance, "_before", None) or {}
+        born = instance.birth_date.isoformat() if instance.birth_date else None
+        if not raw and not created and before and before.get("birth_date") != born:
+            # the winners' ages on the race pages: the events this skater has won
+            mark_races(set(Result.objects.filter(skater=instance, rank=1).values_list("race_id", flat=True)))
+
     def anything_changed(sender, raw=False, **kwargs):
         if not raw:
             _schedule_bump()
@@ -359,9 +397,10 @@ def connect():
     post_save.connect(result_saved, sender=Result, dispatch_uid="derived-result-saved", weak=False)
     post_delete.connect(result_deleted, sender=Result, dispatch_uid="derived-result-deleted", weak=False)
     post_save.connect(race_saved, sender=Race, dispatch_uid="derived-race-saved", weak=False)
+    post_save.connect(skater_saved, sender=Skater, dispatch_uid="derived-skater-saved", weak=False)
     pre_save.connect(competition_before, sender=Competition, dispatch_uid="derived-competition-before", weak=False)
     post_save.connect(competition_saved, sender=Competition, dispatch_uid="derived-competition-saved", weak=False)
-    from results.models import Rink, Skater, SkaterName, WorldCupPoints
+    from results.models import Rink, SkaterName, WorldCupPoints
 
     # connected model by model: a receiver for every model would slow down bulk deletes of derived rows
     for model in (Skater, SkaterName, Rink, Competition, Race, Result, WorldCupPoints):

@@ -3,7 +3,7 @@
 import unicodedata
 
 from django.db import models
-from django.db.models import Max, Min, Q
+from django.db.models import Q, Subquery
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -16,22 +16,6 @@ def fold(text):
     """Lower case without accents, for searching: 'Wüst' and 'wust' both give 'wust'."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-class AgeOn(models.Func):
-    """Whole years of age on a day, as timing.age_on counts them, computed by the database: AgeOn(day, birth)."""
-
-    arity = 2
-    output_field = models.IntegerField()
-    template = "CAST(EXTRACT(YEAR FROM AGE(%(expressions)s)) AS INTEGER)"  # PostgreSQL: calendar years
-
-    def as_sqlite(self, compiler, connection, **extra):
-        (day, day_params), (born, born_params) = (compiler.compile(e) for e in self.get_source_expressions())
-        sql = (
-            f"(CAST(strftime('%%Y', {day}) AS INTEGER) - CAST(strftime('%%Y', {born}) AS INTEGER)"
-            f" - (strftime('%%m%%d', {day}) < strftime('%%m%%d', {born})))"
-        )
-        return sql, (*day_params, *born_params, *day_params, *born_params)
 
 
 class Gender(models.TextChoices):
@@ -267,18 +251,15 @@ class RaceQuerySet(models.QuerySet):
         return best
 
     def winner_ages(self, race):
-        """(youngest, oldest) age of the winners on the race's distance (no division or A) before its day, as held.
-
-        Computed by the database: one row back however many winners the distance has had.
-        """
-        return tuple(
-            Result.objects.public()
-            .filter(rank=1, race__gender=race.gender, race__distance_m=race.distance_m, race__kind=race.kind,
-                    race__division__in=["", "A"], race__date__lt=race.date, skater__birth_date__isnull=False)
-            .annotate(age=AgeOn("race__date", "skater__birth_date"))
-            .aggregate(youngest=Min("age"), oldest=Max("age"))
-            .values()
-        )  # fmt: skip
+        """(youngest, oldest) age of the winners on the race's distance (no division or A) before its day, as held
+        (from the stored progressions, derived.py); None when there were none."""
+        event = WinnerAge.objects.filter(
+            gender=race.gender, distance_m=race.distance_m, kind=race.kind, date__lt=race.date
+        )
+        youngest = event.filter(extreme=WinnerAge.Extreme.YOUNGEST).order_by("-date", "age").values("age")[:1]
+        oldest = event.filter(extreme=WinnerAge.Extreme.OLDEST).order_by("-date", "-age").values("age")[:1]
+        ages = Race.objects.filter(id=race.id).values_list(Subquery(youngest), Subquery(oldest)).first()
+        return ages or (None, None)
 
     def neighbours_in_season(self, race):
         """The previous and the next race of this distance (and division) in the season."""
@@ -639,6 +620,34 @@ class SeasonBest(models.Model):
 
     def __str__(self):
         return f"{self.skater_id} {self.season} {self.distance_m} m: {self.time_ms}"
+
+
+class WinnerAge(models.Model):
+    """The youngest and the oldest winner of an event as the records progressed: a row each time one was set.
+
+    The youngest winner before a day is the last "youngest" row before it (the lowest age on that date).
+    """
+
+    class Extreme(models.TextChoices):
+        YOUNGEST = "youngest"
+        OLDEST = "oldest"
+
+    gender = models.CharField(max_length=1, choices=Gender.choices)
+    distance_m = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, choices=RaceKind.choices)
+    extreme = models.CharField(max_length=8, choices=Extreme.choices)
+    result = models.ForeignKey(Result, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    age = models.PositiveSmallIntegerField()
+
+    class Meta:
+        indexes = [
+            # the race page: the youngest and oldest winner of the event before its day
+            models.Index(fields=["gender", "distance_m", "kind", "extreme", "date"], name="winnerage_event"),
+        ]
+
+    def __str__(self):
+        return f"{self.extreme} {self.gender} {self.distance_m} m: {self.age} on {self.date}"
 
 
 class StreakSummary(models.Model):

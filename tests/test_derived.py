@@ -1,8 +1,10 @@
 """Stored derived facts (records, personal bests, streaks) always equal a full recomputation."""
 
+from datetime import date
+
 from results import derived
 from results.importer import import_sheet
-from results.models import Competition, Race, RecordEntry, RecordScope, Result, StreakSummary
+from results.models import Competition, Race, RecordEntry, RecordScope, Result, Skater, StreakSummary, WinnerAge
 from tests.test_importer import row, sheet
 
 
@@ -48,6 +50,12 @@ def test_after_edits_imports_and_deletions_the_stored_facts_equal_a_recomputatio
         competition = Competition.objects.get(name="2022 Winter Olympics")
         competition.published = False
         competition.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        # a winner's birth date corrected in the register: the winner ages of her events change
+        leerdam = Skater.objects.get(name="Jutta Leerdam")
+        leerdam.birth_date = date(2007, 1, 1)
+        leerdam.save()
+    assert WinnerAge.objects.filter(result__skater=leerdam, extreme="youngest").exists()
     stored = derived.snapshot()
     assert stored == recomputed()
     assert not StreakSummary.objects.filter(skater__name="Jutta Leerdam", distance_m=1000, longest=16).exists()

@@ -12,10 +12,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         translation.activate("en")
-        # a full season (the newest one may be only partly generated), and its last competition
-        season = (
-            Competition.objects.public().values("season").annotate(n=Count("races")).order_by("-n", "-season").first()
-        )["season"]
+        # the newest full season (the newest of all may be only partly generated): its races have the longest
+        # history behind them, and its last competition
+        sizes = dict(Competition.objects.public().values_list("season").annotate(n=Count("races")))
+        season = max(season for season, n in sizes.items() if n >= 0.8 * max(sizes.values()))
         competition = Competition.objects.public().filter(season=season).order_by("-start_date").first()
         race = Race.objects.filter(competition=competition).annotate(n=Count("results")).order_by("-n", "id").first()
         skater = (
