@@ -258,6 +258,7 @@ class RaceQuerySet(models.QuerySet):
         )
         youngest = event.filter(extreme=WinnerAge.Extreme.YOUNGEST).order_by("-date", "age").values("age")[:1]
         oldest = event.filter(extreme=WinnerAge.Extreme.OLDEST).order_by("-date", "-age").values("age")[:1]
+        # both lookups in one query (the race page is at its budget of eight), carried by the race row
         ages = Race.objects.filter(id=race.id).values_list(Subquery(youngest), Subquery(oldest)).first()
         return ages or (None, None)
 

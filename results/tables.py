@@ -136,9 +136,36 @@ class Table(tables.Table):
 
 
 class TimeColumn(tables.Column):
+    """A time in the page language's notation, right-aligned."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("attrs", {"td": {"class": "num"}, "th": {"class": "num"}})
         super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        return racetime(value)
+
+
+class DateColumn(tables.Column):
+    """A day as '19 Nov 2023' (or '19 Nov') in the page language."""
+
+    def __init__(self, *args, with_year=True, **kwargs):
+        self.with_year = with_year
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        return short_date(value, with_year=self.with_year)
+
+
+class DistanceColumn(tables.Column):
+    def render(self, value):
+        return f"{value} m"
+
+
+def skater_with_code(skater, nationality):
+    """A skater's linked name and the nationality code of one result."""
+    return format_html('<a href="{}">{}</a> <abbr class="muted">{}</abbr>', skater.get_absolute_url(), skater.name,
+                       nationality)  # fmt: skip
 
 
 class RaceResultTable(Table):
@@ -222,7 +249,7 @@ class TeamRaceTable(Table):
 
 
 class SkaterResultTable(Table):
-    date = tables.Column(accessor="race__date", verbose_name=_("Date"))
+    date = DateColumn(accessor="race__date", verbose_name=_("Date"))
     competition = tables.Column(
         accessor="race__competition", verbose_name=_("Competition"), order_by="race__competition__name"
     )
@@ -237,9 +264,6 @@ class SkaterResultTable(Table):
         orderable = False
         empty_text = _("No results.")
 
-    def render_date(self, value):
-        return short_date(value)
-
     def render_competition(self, value):
         return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.short_name)
 
@@ -249,9 +273,6 @@ class SkaterResultTable(Table):
 
     def render_rank(self, value, record):
         return value if record.finished else record.get_status_display()
-
-    def render_time_ms(self, value):
-        return racetime(value)
 
 
 def competitor_link(skater):
@@ -271,7 +292,7 @@ class SeasonRankingTable(Table):
     rank = tables.Column(verbose_name=_("Rank"), attrs=NUM, orderable=False)
     skater = tables.Column(verbose_name=_("Skater"), order_by=("skater__name",))
     time_ms = TimeColumn(verbose_name=_("Time"))
-    date = tables.Column(verbose_name=_("Date"))
+    date = DateColumn(verbose_name=_("Date"), with_year=False)
     race = tables.Column(verbose_name=_("Race"), accessor="result__race", orderable=False, attrs=SECONDARY)
 
     class Meta:
@@ -279,16 +300,7 @@ class SeasonRankingTable(Table):
         empty_text = _("No times held yet.")
 
     def render_skater(self, value, record):
-        return format_html(
-            '<a href="{}">{}</a> <abbr class="muted">{}</abbr>', value.get_absolute_url(), value.name,
-            record.result.nationality,
-        )  # fmt: skip
-
-    def render_time_ms(self, value):
-        return racetime(value)
-
-    def render_date(self, value):
-        return short_date(value, with_year=False)
+        return skater_with_code(value, record.result.nationality)
 
     def render_race(self, value):
         return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.competition.rink.name)
@@ -296,7 +308,7 @@ class SeasonRankingTable(Table):
 
 class StreakTable(Table):
     skater = tables.Column(verbose_name=_("Skater"), order_by=("skater__name",))
-    distance_m = tables.Column(verbose_name=_("Distance"))
+    distance_m = DistanceColumn(verbose_name=_("Distance"))
     longest = tables.Column(verbose_name=_("Longest"), attrs=NUM)
     current = tables.Column(verbose_name=_("Now"), attrs=NUM)
 
@@ -305,9 +317,6 @@ class StreakTable(Table):
 
     def render_skater(self, value):
         return competitor_link(value)
-
-    def render_distance_m(self, value):
-        return f"{value} m"
 
 
 class WorldCupTable(Table):
@@ -334,32 +343,18 @@ class RecordHistoryTable(Table):
 
     time_ms = TimeColumn(verbose_name=_("Time"))
     skater = tables.Column(verbose_name=_("Skater"), accessor="result__skater", order_by=("result__skater__name",))
-    date = tables.Column(verbose_name=_("Date"))
+    date = DateColumn(verbose_name=_("Date"))
     race = tables.Column(verbose_name=_("Race"), accessor="result__race", orderable=False)
 
     class Meta:
         attrs = {"class": "results"}
         empty_text = _("No times held yet.")
 
-    def render_time_ms(self, value):
-        return racetime(value)
-
     def render_skater(self, value, record):
-        return format_html(
-            '<a href="{}">{}</a> <abbr class="muted">{}</abbr>', value.get_absolute_url(), value.name,
-            record.result.nationality,
-        )  # fmt: skip
-
-    def render_date(self, value):
-        return short_date(value)
+        return skater_with_code(value, record.result.nationality)
 
     def render_race(self, value):
         return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.competition.short_name)
-
-
-class TimeListColumn(tables.Column):
-    def render(self, value):
-        return racetime(value)
 
 
 class AdelskalenderTable(Table):
@@ -375,8 +370,8 @@ class AdelskalenderTable(Table):
 
     def __init__(self, data, distances, **kwargs):
         extra = [
-            (f"d{n}", TimeListColumn(verbose_name=f"{d} m", accessor=f"0__detail__{n}", orderable=False,
-                                     attrs={"td": {"class": "num lane"}, "th": {"class": "num lane"}}))
+            (f"d{n}", TimeColumn(verbose_name=f"{d} m", accessor=f"0__detail__{n}", orderable=False,
+                                 attrs={"td": {"class": "num lane"}, "th": {"class": "num lane"}}))
             for n, d in enumerate(distances)
         ]  # fmt: skip
         super().__init__(data, extra_columns=extra, sequence=("rank", "skater", "...", "points"), **kwargs)
@@ -388,7 +383,16 @@ class AdelskalenderTable(Table):
         return points(value)
 
 
-class MeetingsTable(Table):
+class PairTable(Table):
+    """A table with a column for each of two skaters ("a" and "b"), headed by their names."""
+
+    def __init__(self, data, a, b, **kwargs):
+        super().__init__(data, **kwargs)
+        self.columns["a"].column.verbose_name = a.name
+        self.columns["b"].column.verbose_name = b.name
+
+
+class MeetingsTable(PairTable):
     """Every meeting of two skaters (headtohead.Meeting rows); the columns are named after them."""
 
     date = tables.Column(verbose_name=_("Date"), accessor="race__date", attrs=NUM)
@@ -402,11 +406,6 @@ class MeetingsTable(Table):
     class Meta:
         attrs = {"class": "results"}
         row_attrs = {"class": lambda record: f"won-{record.winner}" if record.winner else ""}
-
-    def __init__(self, data, a, b, **kwargs):
-        super().__init__(data, **kwargs)
-        self.columns["a"].column.verbose_name = a.name
-        self.columns["b"].column.verbose_name = b.name
 
     def render_date(self, value):
         return date_format(value, "d-m-y")
@@ -437,16 +436,13 @@ class MeetingsTable(Table):
 
 
 class CompetitionTable(Table):
-    start_date = tables.Column(verbose_name=_("Date"))
+    start_date = DateColumn(verbose_name=_("Date"))
     name = tables.Column(verbose_name=_("Competition"))
     rink = tables.Column(verbose_name=_("Rink"), order_by=("rink__name",), attrs=SECONDARY)
     race_count = tables.Column(verbose_name=_("Races"), attrs=NUM)
 
     class Meta:
         attrs = {"class": "results"}
-
-    def render_start_date(self, value):
-        return short_date(value)
 
     def render_name(self, value, record):
         return format_html('<a href="{}">{}</a>', record.get_absolute_url(), record.short_name)
@@ -464,7 +460,7 @@ class PersonalRecordTable(Table):
 
     distance = tables.Column(accessor="distance_label", verbose_name=_("Distance"))
     time_ms = TimeColumn(verbose_name=_("Time"))
-    date = tables.Column(verbose_name=_("Date"))
+    date = DateColumn(verbose_name=_("Date"))
     competition = tables.Column(verbose_name=_("Competition"))
     rink = tables.Column(verbose_name=_("Rink"), attrs=SECONDARY)
 
@@ -475,9 +471,6 @@ class PersonalRecordTable(Table):
     def render_time_ms(self, record):
         return race_time_link(record)
 
-    def render_date(self, value):
-        return short_date(value)
-
 
 class SeasonBestTable(Table):
     """Rows are (season label, careers.CareerResult): the label on a season's first row only."""
@@ -485,7 +478,7 @@ class SeasonBestTable(Table):
     season = tables.Column(accessor="0", verbose_name=_("Season"))
     distance = tables.Column(accessor="1__distance_label", verbose_name=_("Distance"))
     time_ms = TimeColumn(accessor="1__time_ms", verbose_name=_("Time"))
-    date = tables.Column(accessor="1__date", verbose_name=_("Date"))
+    date = DateColumn(accessor="1__date", verbose_name=_("Date"))
 
     class Meta:
         attrs = {"class": "list"}
@@ -494,9 +487,6 @@ class SeasonBestTable(Table):
 
     def render_time_ms(self, record):
         return race_time_link(record[1])
-
-    def render_date(self, value):
-        return short_date(value)
 
 
 class MedalTable(Table):
@@ -515,7 +505,7 @@ class MedalTable(Table):
 class WinStreakTable(Table):
     """Rows are a skater's StreakSummary rows."""
 
-    distance_m = tables.Column(verbose_name=_("Distance"))
+    distance_m = DistanceColumn(verbose_name=_("Distance"))
     current = tables.Column(verbose_name=_("Now"), attrs=NUM)
     longest = tables.Column(verbose_name=_("Longest"), attrs=NUM)
 
@@ -523,14 +513,11 @@ class WinStreakTable(Table):
         attrs = {"class": "list"}
         orderable = False
 
-    def render_distance_m(self, value):
-        return f"{value} m"
-
 
 class RaceWinnerTable(Table):
     """Races with their winners (the home page, a rink's races): rows are (Race with its competition, Result or None)."""
 
-    date = tables.Column(accessor="0__date", verbose_name=_("Date"))
+    date = DateColumn(accessor="0__date", verbose_name=_("Date"))
     race = tables.Column(accessor="0", verbose_name=_("Race"))
     winner = tables.Column(accessor="1", verbose_name=_("Winner"))
     time_ms = TimeColumn(accessor="1__time_ms", verbose_name=_("Time"))
@@ -539,9 +526,6 @@ class RaceWinnerTable(Table):
         attrs = {"class": "list"}
         orderable = False
         default = ""
-
-    def render_date(self, value):
-        return short_date(value)
 
     def render_race(self, value):
         return format_html(
@@ -552,9 +536,6 @@ class RaceWinnerTable(Table):
     def render_winner(self, value):
         return competitor(value)
 
-    def render_time_ms(self, value):
-        return racetime(value)
-
 
 class TrackRecordTable(Table):
     """A rink's current track records: RecordEntry rows with their results, skaters and races."""
@@ -562,7 +543,7 @@ class TrackRecordTable(Table):
     event = tables.Column(accessor="distance_m", verbose_name=_("Distance"))
     time_ms = TimeColumn(verbose_name=_("Time"))
     skater = tables.Column(accessor="result__skater", verbose_name=_("Skater"))
-    date = tables.Column(verbose_name=_("Date"))
+    date = DateColumn(verbose_name=_("Date"))
 
     class Meta:
         attrs = {"class": "list"}
@@ -575,13 +556,7 @@ class TrackRecordTable(Table):
         return format_html('<a href="{}">{}</a>', record.result.race.get_absolute_url(), racetime(value))
 
     def render_skater(self, value, record):
-        return format_html(
-            '<a href="{}">{}</a> <abbr class="muted">{}</abbr>', value.get_absolute_url(), value.name,
-            record.result.nationality,
-        )  # fmt: skip
-
-    def render_date(self, value):
-        return short_date(value)
+        return skater_with_code(value, record.result.nationality)
 
 
 class PodiumTable(Table):
@@ -624,7 +599,7 @@ class ClassificationTable(Table):
         return points(value)
 
 
-class TallyTable(Table):
+class TallyTable(PairTable):
     """A head-to-head's wins per distance: rows are (distance label, headtohead.Tally); columns named after the two."""
 
     distance = tables.Column(accessor="0", verbose_name=_("Distance"))
@@ -634,8 +609,3 @@ class TallyTable(Table):
     class Meta:
         attrs = {"class": "list"}
         orderable = False
-
-    def __init__(self, data, a, b, **kwargs):
-        super().__init__(data, **kwargs)
-        self.columns["a"].column.verbose_name = a.name
-        self.columns["b"].column.verbose_name = b.name

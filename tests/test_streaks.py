@@ -109,3 +109,21 @@ def test_the_youngest_and_oldest_earlier_winners_are_the_ages_on_the_race_days(d
     assert Race.objects.winner_ages(race) == (min(ages), max(ages))
     first = Race.objects.filter(gender="F", distance_m=1000).order_by("date").first()
     assert Race.objects.winner_ages(first) == (None, None)
+
+
+def test_the_stored_winner_ages_agree_with_the_results_for_every_seed_race(db):
+    from results.models import Race, Result
+
+    told = 0
+    for race in Race.objects.all():
+        ages = [
+            timing.age_on(born, day)
+            for day, born in Result.objects.public().filter(
+                rank=1, race__gender=race.gender, race__distance_m=race.distance_m, race__kind=race.kind,
+                race__division__in=["", "A"], race__date__lt=race.date, skater__birth_date__isnull=False,
+            ).values_list("race__date", "skater__birth_date")
+        ]  # fmt: skip
+        expected = (min(ages), max(ages)) if ages else (None, None)
+        assert Race.objects.winner_ages(race) == expected, race
+        told += bool(ages)
+    assert told >= 50
