@@ -1,8 +1,9 @@
 """The starts behind derived facts, read in one query each and turned into plain rows."""
 
-from django.db.models import Q
+from django.db.models import BigIntegerField, CharField, DateField, IntegerField, Q
 
 from results.models import Result, StreakEnd
+from results.prepared import Prepared
 from results.streaks import Start
 
 START_FIELDS = (
@@ -37,8 +38,12 @@ def as_start(row):
 
 def starts_by_skater(results):
     """Group a Result queryset's rows into each skater's starts in date order."""
+    return _grouped(results.order_by("race__date", "race_id").values_list(*START_FIELDS))
+
+
+def _grouped(rows):
     grouped = {}
-    for row in results.order_by("race__date", "race_id").values_list(*START_FIELDS):
+    for row in rows:
         start = as_start(row)
         grouped.setdefault(start.skater_id, []).append(start)
     return grouped
@@ -46,15 +51,26 @@ def starts_by_skater(results):
 
 def distance_history(race, skater_ids):
     """Each of these skaters' starts on the race's distance up to and including its day."""
-    return starts_by_skater(
-        Result.objects.filter(Q(race__published=True, race__competition__published=True) | Q(race=race)).filter(
-            skater_id__in=skater_ids,
-            race__gender=race.gender,
-            race__distance_m=race.distance_m,
-            race__kind=race.kind,
-            race__date__lte=race.date,
-        )
+    return _grouped(
+        DISTANCE_HISTORY.rows(
+            race=race.id,
+            skaters=skater_ids,
+            gender=race.gender,
+            distance=race.distance_m,
+            kind=race.kind,
+            date=race.date,
+        )  # fmt: skip
     )
+
+
+DISTANCE_HISTORY = Prepared(  # the race page's query (results/prepared.py)
+    lambda race, skaters, gender, distance, kind, date: Result.objects.filter(
+        Q(race__published=True, race__competition__published=True) | Q(race_id=race),
+        skater_id__in=skaters, race__gender=gender, race__distance_m=distance, race__kind=kind, race__date__lte=date,
+    ).order_by("race__date", "race_id", "id").values_list(*START_FIELDS),
+    race=BigIntegerField(), skaters=[BigIntegerField()], gender=CharField(), distance=IntegerField(), kind=CharField(),
+    date=DateField(),
+)  # fmt: skip
 
 
 def recent_streak_ends(limit=5):

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from results import timing
 from results.addresses import slug_url
+from results.prepared import Prepared
 
 
 def fold(text):
@@ -220,59 +221,44 @@ class RaceQuerySet(models.QuerySet):
     def in_season(self, season):
         return self.filter(competition__season=season)
 
-    def track_record_before(self, race):
-        """The track record (as stored by derived.py) at the race's rink on its distance before its day, or None."""
-        entry = (
-            RecordEntry.objects.filter(
-                scope=RecordScope.TRACK,
-                rink_id=race.competition.rink_id,
-                gender=race.gender,
-                distance_m=race.distance_m,
-                date__lt=race.date,
-            )
-            .order_by("-date", "time_ms")
-            .values_list("time_ms", flat=True)
-            .first()
-        )
-        return entry
+    def for_page(self, competition_slug, race_slug, drafts=False):
+        """The race at this address with its competition and rink, or None; drafts only when asked (editors)."""
+        return RACE_AT.first(competition=competition_slug, race=race_slug, drafts=drafts)
 
-    def national_records_before(self, race, nationalities):
-        """{nationality: the national record time (as stored) on the race's distance before its day}."""
-        entries = RecordEntry.objects.filter(
-            scope=RecordScope.NATIONAL,
-            gender=race.gender,
-            distance_m=race.distance_m,
-            nationality__in=nationalities,
-            date__lt=race.date,
-        ).values_list("nationality", "time_ms")
-        best = {}
-        for nationality, time_ms in entries:
-            best[nationality] = min(time_ms, best.get(nationality, time_ms))
-        return best
+    def records_before(self, race, nationalities):
+        """(the track record at the race's rink on its distance before its day or None, {nationality: the
+        national record before its day}), as stored by derived.py."""
+        track, national = None, {}
+        for scope, nationality, time_ms in RECORDS_BEFORE.rows(
+            rink=race.competition.rink_id, gender=race.gender, distance=race.distance_m, date=race.date,
+            nationalities=sorted(nationalities),
+        ):  # fmt: skip
+            if scope == RecordScope.TRACK:
+                track = time_ms if track is None else track  # the latest entry comes first
+            else:
+                national[nationality] = min(time_ms, national.get(nationality, time_ms))
+        return track, national
 
     def winner_ages(self, race):
         """(youngest, oldest) age of the winners on the race's distance (no division or A) before its day, as held
         (from the stored progressions, derived.py); None when there were none."""
-        event = WinnerAge.objects.filter(
-            gender=race.gender, distance_m=race.distance_m, kind=race.kind, date__lt=race.date
-        )
-        youngest = event.filter(extreme=WinnerAge.Extreme.YOUNGEST).order_by("-date", "age").values("age")[:1]
-        oldest = event.filter(extreme=WinnerAge.Extreme.OLDEST).order_by("-date", "-age").values("age")[:1]
-        # both lookups in one query (the race page is at its budget of eight), carried by the race row
-        ages = Race.objects.filter(id=race.id).values_list(Subquery(youngest), Subquery(oldest)).first()
+        ages = WINNER_AGES.first(race=race.id, gender=race.gender, distance=race.distance_m, kind=race.kind,
+                                 date=race.date)  # fmt: skip
         return ages or (None, None)
 
-    def neighbours_in_season(self, race):
-        """The previous and the next race of this distance (and division) in the season."""
-        races = list(
-            self.filter(models.Q(published=True, competition__published=True) | models.Q(id=race.id))
-            .comparable_to(race)
-            .in_season(race.competition.season)
-            .select_related("competition")
-            .order_by("date", "id")
+    def around(self, race):
+        """(the other races of this distance in the race's competition, the previous and the next race of this
+        distance and division in the season): one query for both."""
+        same_distance = RACES_OF_DISTANCE.objects(
+            race=race.id, season=race.competition.season, gender=race.gender, distance=race.distance_m, kind=race.kind
         )
-        at = next(n for n, other in enumerate(races) if other.id == race.id)
-        return (races[at - 1] if at > 0 else None, races[at + 1] if at + 1 < len(races) else None)
+        siblings = [
+            other for other in same_distance
+            if other.competition_id == race.competition_id and other.id != race.id and other.is_public
+        ]  # fmt: skip
+        season = [other for other in same_distance if other.division == race.division]
+        at = next(n for n, other in enumerate(season) if other.id == race.id)
+        return siblings, (season[at - 1] if at > 0 else None, season[at + 1] if at + 1 < len(season) else None)
 
     def comparable_to(self, race):
         """Races on the same distance, for the same gender, in the same division kind."""
@@ -336,6 +322,17 @@ class Race(models.Model):
 
     def get_absolute_url(self):
         return slug_url("results:race", self.competition.slug, self.slug)
+
+    @property
+    def is_public(self):
+        return self.published and self.competition.published
+
+    def entries(self):
+        """The race's results with their skaters (an individual race: no team members)."""
+        results = RACE_RESULTS.objects(race=self.id)
+        for result in results:
+            result.race = self
+        return results
 
     def title(self):
         """'Women 1000 m (2) division A', in the page language."""
@@ -706,3 +703,46 @@ class AdelskalenderEntry(models.Model):
 
     def __str__(self):
         return f"{self.skater_id}: {self.points}"
+
+
+# The race page's queries, compiled once (results/prepared.py): the page runs them on every view.
+RACE_AT = Prepared(
+    lambda competition, race, drafts: Race.objects.with_competition().filter(
+        Q(published=True, competition__published=True) | Q(drafts), competition__slug=competition, slug=race
+    )[:1],
+    competition=models.SlugField(), race=models.SlugField(), drafts=models.BooleanField(),
+)  # fmt: skip
+RACE_RESULTS = Prepared(
+    lambda race: Result.objects.filter(race_id=race).select_related("skater").order_by("id"),
+    race=models.BigIntegerField(),
+)
+RECORDS_BEFORE = Prepared(
+    lambda rink, gender, distance, date, nationalities: RecordEntry.objects.filter(
+        Q(scope=RecordScope.TRACK, rink_id=rink) | Q(scope=RecordScope.NATIONAL, nationality__in=nationalities),
+        gender=gender, distance_m=distance, date__lt=date,
+    ).order_by("-date", "time_ms", "id").values_list("scope", "nationality", "time_ms"),
+    rink=models.BigIntegerField(), gender=models.CharField(), distance=models.IntegerField(), date=models.DateField(),
+    nationalities=[models.CharField()],
+)  # fmt: skip
+
+
+def _winner_ages(race, gender, distance, kind, date):
+    event = WinnerAge.objects.filter(gender=gender, distance_m=distance, kind=kind, date__lt=date)
+    youngest = event.filter(extreme=WinnerAge.Extreme.YOUNGEST).order_by("-date", "age").values("age")[:1]
+    oldest = event.filter(extreme=WinnerAge.Extreme.OLDEST).order_by("-date", "-age").values("age")[:1]
+    # both lookups in one query, carried by the race row
+    return Race.objects.filter(id=race).values_list(Subquery(youngest), Subquery(oldest))
+
+
+WINNER_AGES = Prepared(
+    _winner_ages, race=models.BigIntegerField(), gender=models.CharField(), distance=models.IntegerField(),
+    kind=models.CharField(), date=models.DateField(),
+)  # fmt: skip
+RACES_OF_DISTANCE = Prepared(
+    lambda race, season, gender, distance, kind: Race.objects.filter(
+        Q(published=True, competition__published=True) | Q(id=race),
+        competition__season=season, gender=gender, distance_m=distance, kind=kind,
+    ).select_related("competition").order_by("date", "-division", "round", "id"),
+    race=models.BigIntegerField(), season=models.IntegerField(), gender=models.CharField(),
+    distance=models.IntegerField(), kind=models.CharField(),
+)  # fmt: skip

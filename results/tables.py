@@ -8,6 +8,7 @@ from django.utils.html import conditional_escape, escape, format_html, format_ht
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_tables2.rows import BoundRow
 from django_tables2.utils import A
 
 from results.models import Gender
@@ -103,36 +104,57 @@ class Table(tables.Table):
                            mark_safe("".join(links)))  # fmt: skip
 
     def body_html(self):
-        plans = [self._cell_plan(bound) for bound in self.columns]
+        cells = [self._cell_renderer(bound) for bound in self.columns]
+        plain_rows = not self.row_attrs
         html = []
-        for row in self.paginated_rows:
-            record = row.record
-            html.append(f"<tr {row.attrs.as_html()}>")
-            for td_attrs, bits, empty_values, default, render, arguments, bound in plans:
-                try:
-                    value = _resolve(record, bits)
-                except Exception:
-                    value = None
-                if value in empty_values:
-                    cell = default
-                else:
-                    given = {"value": value, "record": record, "column": bound.column, "bound_column": bound}
-                    cell = render(**{name: given.get(name, self) for name in arguments})
-                html.append(f"<td {td_attrs}>{conditional_escape(localize(cell))}</td>")
+        for record in self.paginated_rows.data:
+            if plain_rows:  # tables2's odd/even classes, without a BoundRow a row
+                html.append('<tr class="odd">' if next(self._counter) % 2 else '<tr class="even">')
+            else:
+                html.append(f"<tr {BoundRow(record, table=self).attrs.as_html()}>")
+            html.extend(cell(record) for cell in cells)
             html.append("</tr>\n")
         if not html and self.empty_text:
-            html.append(format_html('<tr><td colspan="{}">{}</td></tr>', len(plans), self.empty_text))
+            html.append(format_html('<tr><td colspan="{}">{}</td></tr>', len(cells), self.empty_text))
         return mark_safe("".join(html))
 
-    def _cell_plan(self, bound):
+    def _cell_renderer(self, bound):
+        """A function of a record giving the column's <td>: the column's lookups decided once, not per cell."""
         render = bound.render
         parameters = inspect.signature(render).parameters
         if any(p.kind == p.VAR_KEYWORD for p in parameters.values()):
             arguments = CELL_ARGUMENTS
         else:
             arguments = CELL_ARGUMENTS & set(parameters)
-        return (bound.attrs["td"].as_html(), A(bound.accessor).bits, bound.column.empty_values,
-                bound.default, render, arguments, bound)  # fmt: skip
+        fixed = {"column": bound.column, "bound_column": bound, "table": self}
+        fixed = {name: fixed[name] for name in arguments - {"value", "record"}}
+        passes_value, passes_record = "value" in arguments, "record" in arguments
+        shows_value = getattr(render, "__func__", None) is tables.Column.render
+        open_td = f"<td {bound.attrs['td'].as_html()}>"
+        bits, empty_values = A(bound.accessor).bits, bound.column.empty_values
+        default = f"{open_td}{_cell_html(bound.default)}</td>"
+
+        def cell(record):
+            try:
+                value = _resolve(record, bits)
+            except Exception:
+                value = None
+            if value in empty_values:
+                return default
+            if shows_value:
+                return f"{open_td}{_cell_html(value)}</td>"
+            if passes_value:
+                fixed["value"] = value
+            if passes_record:
+                fixed["record"] = record
+            return f"{open_td}{_cell_html(render(**fixed))}</td>"
+
+        return cell
+
+
+def _cell_html(content):
+    """A cell's content as the template {{ cell }} shows it: localized unless already text, escaped unless safe."""
+    return conditional_escape(content if isinstance(content, str) else localize(content))
 
 
 class TimeColumn(tables.Column):

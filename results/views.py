@@ -151,34 +151,21 @@ def championship_classifications(competition, races):
 
 
 def race_detail(request, competition_slug, race_slug):
-    race = get_object_or_404(
-        visible(request, Race.objects.with_competition()), competition__slug=competition_slug, slug=race_slug
-    )
+    race = Race.objects.for_page(competition_slug, race_slug, drafts=request.user.is_staff)
+    if race is None:
+        raise Http404(_("No race at this address."))
     if race.kind in TEAM_KINDS:
         lines = race_lines(race, list(race.results.select_related("skater").prefetch_related("members__skater")))
         story, table_class = [], TeamRaceTable
     else:
-        results = list(race.results.select_related("skater"))
-        lines = race_lines(race, results)
-        history = distance_history(race, [r.skater_id for r in results])
-        mark_race(
-            race,
-            lines,
-            history,
-            Race.objects.track_record_before(race),
-            Race.objects.national_records_before(race, {line.nationality for line in lines}),
-        )
+        lines = race_lines(race, race.entries())
+        history = distance_history(race, [line.result.skater_id for line in lines])
+        track_record, national_records = Race.objects.records_before(race, {line.nationality for line in lines})
+        mark_race(race, lines, history, track_record, national_records)
         story = race_story(race, lines, history, notation(), Race.objects.winner_ages(race))
         table_class = MassStartTable if race.kind == RaceKind.MASS_START else RaceResultTable
     table = table_class(lines, order_by=valid_order(table_class, request.GET.get("sort")))
-    siblings = list(
-        Race.objects.public()
-        .filter(competition=race.competition, gender=race.gender, distance_m=race.distance_m, kind=race.kind)
-        .exclude(id=race.id)
-        .select_related("competition")
-    )
-    winner = next((line for line in lines if line.rank == 1), None)
-    previous_race, next_race = Race.objects.neighbours_in_season(race)
+    siblings, (previous_race, next_race) = Race.objects.around(race)
     return render(
         request,
         "results/race_detail.html",
@@ -186,7 +173,7 @@ def race_detail(request, competition_slug, race_slug):
             "race": race,
             "competition": race.competition,
             "table": table,
-            "winner": winner,
+            "winner": next((line for line in lines if line.rank == 1), None),
             "non_finishers": [line for line in lines if not line.finished],
             "siblings": siblings,
             "story": story,

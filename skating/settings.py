@@ -115,7 +115,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 # A cache shared by every worker and host: Redis when REDIS_URL is set, else a table in the database.
 # CACHE=dummy turns page caching off (for measuring uncached pages).

@@ -1,0 +1,92 @@
+"""A prepared query (results/prepared.py) gives what its QuerySet gives when evaluated as usual."""
+
+import pytest
+from django.db.models import BooleanField, Value
+
+from results import history, models
+from results.models import Race, Result, Skater
+from results.prepared import Prepared
+
+
+def snapshot(instance):
+    """An instance's field values and, recursively, those of the related objects loaded with it."""
+    if instance is None:
+        return None
+    fields = tuple(getattr(instance, f.attname) for f in instance._meta.concrete_fields)
+    related = {name: snapshot(other) for name, other in sorted(instance._state.fields_cache.items())}
+    return type(instance).__name__, fields, related
+
+
+def assert_same(prepared, **values):
+    """The prepared query's answer equals its QuerySet's, built with the values themselves."""
+    plain = prepared.build(**{k: Value(v, BooleanField()) if isinstance(v, bool) else v for k, v in values.items()})
+    if plain._iterable_class.__name__ == "ModelIterable":
+        found = prepared.objects(**values)
+        assert [snapshot(o) for o in found] == [snapshot(o) for o in plain]
+    else:
+        found = prepared.rows(**values)
+        assert found == list(plain)
+    return found
+
+
+def test_every_race_page_query_gives_what_its_queryset_gives_for_every_seed_race(db):
+    races = list(Race.objects.with_competition())
+    assert len(races) == 110
+    answered = 0
+    for race in races:
+        skaters = list(race.results.exclude(skater=None).values_list("skater_id", flat=True))
+        nationalities = sorted(set(race.results.values_list("nationality", flat=True)))
+        event = {"gender": race.gender, "distance": race.distance_m, "date": race.date}
+        for drafts in (False, True):
+            found = assert_same(models.RACE_AT, competition=race.competition.slug, race=race.slug, drafts=drafts)
+            assert [r.id for r in found] == [race.id]
+        answered += len(assert_same(models.RACE_RESULTS, race=race.id))
+        answered += len(assert_same(models.RECORDS_BEFORE, rink=race.competition.rink_id, nationalities=nationalities,
+                                    **event))  # fmt: skip
+        assert_same(models.WINNER_AGES, race=race.id, kind=race.kind, **event)
+        answered += len(assert_same(models.RACES_OF_DISTANCE, race=race.id, season=race.competition.season,
+                                    gender=race.gender, distance=race.distance_m, kind=race.kind))  # fmt: skip
+        answered += len(assert_same(history.DISTANCE_HISTORY, race=race.id, skaters=skaters, kind=race.kind, **event))
+    assert answered > 5000  # the comparisons were made on rows, not on empty answers
+
+
+def test_a_list_placeholder_may_be_empty_or_long(db):
+    by_ids = Prepared(lambda ids: Skater.objects.filter(id__in=ids).order_by("id").values_list("id", flat=True),
+                      ids=[models.models.BigIntegerField()])  # fmt: skip
+    every = list(Skater.objects.order_by("id").values_list("id", flat=True))
+    assert assert_same(by_ids, ids=[]) == []
+    assert assert_same(by_ids, ids=every) == every
+    assert assert_same(by_ids, ids=every[::2] + [10**9]) == every[::2]
+
+
+def test_the_same_prepared_query_answers_new_values_each_run(db):
+    finishers = Prepared(lambda race: Result.objects.filter(race_id=race, rank=1).values_list("skater__name", flat=True),
+                         race=models.models.BigIntegerField())  # fmt: skip
+    winners = {}
+    for race in Race.objects.filter(kind="individual"):
+        winners[race.id] = finishers.rows(race=race.id)
+        assert winners[race.id] == list(Result.objects.filter(race=race, rank=1).values_list("skater__name", flat=True))
+    assert len({tuple(names) for names in winners.values()}) > 20
+
+
+def test_a_prepared_query_is_compiled_once(db, django_assert_num_queries):
+    race = Race.objects.first()
+    models.RACE_RESULTS.objects(race=race.id)
+    compiled = models.RACE_RESULTS._compiled["default"]
+    with django_assert_num_queries(1):
+        models.RACE_RESULTS.objects(race=race.id)
+    assert models.RACE_RESULTS._compiled["default"] is compiled
+
+
+@pytest.mark.parametrize("wrong", ["objects", "rows"])
+def test_asking_a_prepared_query_for_the_wrong_kind_of_answer_is_refused(db, wrong):
+    other = {"objects": "rows", "rows": "objects"}[wrong]
+    query = {"objects": models.RACE_RESULTS, "rows": history.DISTANCE_HISTORY}[other]
+    race = Race.objects.first()
+    values = (
+        {"race": race.id}
+        if query is models.RACE_RESULTS
+        else {"race": race.id, "skaters": [], "gender": "F", "distance": 500, "kind": "individual", "date": race.date}
+    )
+    with pytest.raises(AssertionError):
+        getattr(query, wrong)(**values)
