@@ -1,7 +1,7 @@
 from functools import lru_cache
 
 from django import template
-from django.urls import translate_url
+from django.urls import get_script_prefix, reverse, translate_url
 from django.utils import translation
 from django.utils.dates import MONTHS_3
 from django.utils.html import format_html, format_html_join
@@ -57,8 +57,36 @@ def season_label(start_year):
 
 @register.simple_tag(takes_context=True)
 def url_in_language(context, code):
-    """This page's address in another language."""
-    return translate_url(context["request"].get_full_path(), code)
+    """This page's address in another language: the language prefix swapped (addresses are not translated)."""
+    address, prefix = context["request"].get_full_path(), f"/{get_language()}/"
+    if address.startswith(prefix):
+        return f"/{code}/{address.removeprefix(prefix)}"
+    return translate_url(address, code)
+
+
+@register.simple_tag
+def site_navigation():
+    """The site's name and main menu, the same on every page of a language: made once per language."""
+    return _site_navigation(get_language(), get_script_prefix())
+
+
+@lru_cache(maxsize=16)
+def _site_navigation(language, script_prefix):
+    links = [
+        ("results:competitions", _("Competitions")),
+        ("results:skaters", _("Skaters")),
+        ("results:head_to_head_form", _("Head-to-head")),
+        ("results:records", _("Records")),
+        ("results:streaks", _("Streaks")),
+        ("results:adelskalender", _("Adelskalender")),
+    ]
+    return format_html(
+        '<a class="brand" href="{}">{}</a>\n  <nav aria-label="{}">\n{}\n  </nav>',
+        reverse("results:home"),
+        gettext("Skating results"),
+        gettext("Main"),
+        format_html_join("\n", '    <a href="{}">{}</a>', ((reverse(name), label) for name, label in links)),
+    )
 
 
 @register.filter
