@@ -9,9 +9,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import BigIntegerField
+
 from results.addresses import slug_url
 from results.charts import progression_chart
 from results.models import CompetitionKind, RaceKind, Result, Status, distance_label, short_competition_name
+from results.prepared import Prepared
 
 RECENT_SEASONS = 5  # season bests listed on a profile; the chart shows every season
 
@@ -55,11 +58,31 @@ class CareerResult:
     def race_url(self):
         return slug_url("results:race", self.competition_slug, self.race_slug)
 
+    @property
+    def competition_url(self):
+        return slug_url("results:competition", self.competition_slug)
+
 
 def career(skater):
     """Every published result of a skater as CareerResult rows, in date order."""
-    rows = Result.objects.public().filter(skater=skater).order_by("race__date", "race_id").values_list(*CAREER_FIELDS)
-    return [CareerResult(*row) for row in rows]
+    return [CareerResult(*row) for row in CAREER.rows(skater=skater.id)]
+
+
+CAREER = Prepared(  # a profile's query (results/prepared.py)
+    lambda skater: (
+        Result.objects.public().filter(skater_id=skater).order_by("race__date", "race_id").values_list(*CAREER_FIELDS)
+    ),
+    skater=BigIntegerField(),
+)
+
+
+def latest_first(results, season=None, distance_m=None):
+    """The results of a season and a distance (either may be None: all), newest first, shortest distance first."""
+    chosen = [
+        r for r in results
+        if (season is None or r.season == season) and (distance_m is None or r.distance_m == distance_m)
+    ]  # fmt: skip
+    return sorted(chosen, key=lambda r: (-r.date.toordinal(), r.distance_m))
 
 
 def _best_by(results, key):

@@ -35,6 +35,10 @@ class SkaterQuerySet(models.QuerySet):
     def nationalities(self):
         return list(self.values_list("nationality", flat=True).distinct().order_by("nationality"))
 
+    def at(self, slug):
+        """The skater with this slug, or None."""
+        return SKATER_AT.first(slug=slug)
+
 
 class Skater(models.Model):
     name = models.CharField(_("name"), max_length=120)
@@ -384,22 +388,16 @@ class ResultQuerySet(models.QuerySet):
     def with_race(self):
         return self.select_related("race", "race__competition", "race__competition__rink")
 
-    def rivals_of(self, skater, limit=8):
-        """The `limit` other skaters met most in these results' races: [{name, slug, meetings}], most met first.
-
-        Called on the results of the skater's own races (careers.career gives their ids). Counted by
-        skater id, then named in a second query: grouping a few thousand rows by name costs more.
-        """
-        counts = list(
-            self.exclude(skater=skater)
-            .exclude(skater=None)
-            .values_list("skater_id")
-            .annotate(meetings=models.Count("id"))  # one result per skater per race
-            .order_by("-meetings", "skater_id")[:limit]
-        )
-        named = {id: (name, slug) for id, name, slug in
-                 Skater.objects.filter(id__in=[id for id, _ in counts]).values_list("id", "name", "slug")}  # fmt: skip
-        rivals = [{"name": named[id][0], "slug": named[id][1], "meetings": meetings} for id, meetings in counts]
+    def rivals_of(self, skater, race_ids):
+        """The RIVALS other skaters met most in these races (the skater's own): [{name, slug, url, meetings}], most
+        met first. Counted by skater id, then named in a second query: grouping by name costs more."""
+        counts = RIVAL_COUNTS.rows(skater=skater.id, races=race_ids)
+        named = {id: (name, slug) for id, name, slug in SKATERS_NAMED.rows(skaters=[id for id, _ in counts])}
+        rivals = []
+        for id, meetings in counts:
+            name, slug = named[id]
+            url = slug_url("results:head_to_head", skater.slug, slug)
+            rivals.append({"name": name, "slug": slug, "url": url, "meetings": meetings})
         return sorted(rivals, key=lambda rival: (-rival["meetings"], rival["name"]))
 
     def for_distance(self, gender, distance_m):
@@ -746,3 +744,30 @@ RACES_OF_DISTANCE = Prepared(
     race=models.BigIntegerField(), season=models.IntegerField(), gender=models.CharField(),
     distance=models.IntegerField(), kind=models.CharField(),
 )  # fmt: skip
+
+
+# A profile's queries, compiled once (results/prepared.py).
+SKATER_AT = Prepared(lambda slug: Skater.objects.filter(slug=slug)[:1], slug=models.SlugField())
+OTHER_NAMES = Prepared(
+    lambda skater: SkaterName.objects.filter(skater_id=skater).order_by("name", "id"), skater=models.BigIntegerField()
+)
+STREAK_SUMMARIES = Prepared(
+    lambda skater: StreakSummary.objects.filter(skater_id=skater).order_by("distance_m"),
+    skater=models.BigIntegerField(),
+)
+RIVALS = 8
+RIVAL_COUNTS = Prepared(
+    lambda skater, races: (
+        Result.objects.filter(race_id__in=races, skater__isnull=False)
+        .exclude(skater_id=skater)
+        .values_list("skater_id")
+        .annotate(meetings=models.Count("id"))  # one result per skater per race
+        .order_by("-meetings", "skater_id")[:RIVALS]
+    ),
+    skater=models.BigIntegerField(),
+    races=[models.BigIntegerField()],
+)
+SKATERS_NAMED = Prepared(
+    lambda skaters: Skater.objects.filter(id__in=skaters).values_list("id", "name", "slug"),
+    skaters=[models.BigIntegerField()],
+)

@@ -4,14 +4,15 @@ import django_tables2 as tables
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404
 from django.utils.formats import date_format, localize
-from django.utils.html import conditional_escape, escape, format_html, format_html_join
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.rows import BoundRow
 from django_tables2.utils import A
 
-from results.models import Gender
+from results.html import conditional_escape, format_html, format_html_join
+from results.models import Gender, Status
 from results.templatetags.skating import competitor, country_name, gap, points, racetime, short_date
 
 
@@ -271,11 +272,11 @@ class TeamRaceTable(Table):
 
 
 class SkaterResultTable(Table):
-    date = DateColumn(accessor="race__date", verbose_name=_("Date"))
-    competition = tables.Column(
-        accessor="race__competition", verbose_name=_("Competition"), order_by="race__competition__name"
-    )
-    race = tables.Column(accessor="race", verbose_name=_("Race"), orderable=False)
+    """A skater's results, from the career rows the profile reads (careers.CareerResult)."""
+
+    date = DateColumn(verbose_name=_("Date"))
+    competition = tables.Column(accessor="competition_name", verbose_name=_("Competition"))
+    race = tables.Column(accessor="race_slug", verbose_name=_("Race"))
     rank = tables.Column(
         verbose_name=_("Rank"), empty_values=(), attrs={"td": {"class": "num"}, "th": {"class": "num"}}
     )
@@ -286,15 +287,15 @@ class SkaterResultTable(Table):
         orderable = False
         empty_text = _("No results.")
 
-    def render_competition(self, value):
-        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.short_name)
+    def render_competition(self, record):
+        return format_html('<a href="{}">{}</a>', record.competition_url, record.competition)
 
-    def render_race(self, value):
-        division = f" {value.division}" if value.division else ""
-        return format_html('<a href="{}">{}{}</a>', value.get_absolute_url(), value.distance_label(), division)
+    def render_race(self, record):
+        division = f" {record.division}" if record.division else ""
+        return format_html('<a href="{}">{}{}</a>', record.race_url, record.distance_label, division)
 
     def render_rank(self, value, record):
-        return value if record.finished else record.get_status_display()
+        return value if record.status == Status.FINISHED else Status(record.status).label
 
 
 def competitor_link(skater):

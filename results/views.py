@@ -13,6 +13,8 @@ from results.filters import SkaterResultFilter
 from results.history import distance_history, recent_streak_ends
 from results.insight_views import season_events
 from results.models import (
+    OTHER_NAMES,
+    STREAK_SUMMARIES,
     Competition,
     CompetitionKind,
     Gender,
@@ -24,7 +26,6 @@ from results.models import (
     Skater,
     SkaterName,
     Status,
-    StreakSummary,
 )
 from results.records import mark_race
 from results.standings import race_lines
@@ -184,7 +185,7 @@ def race_detail(request, competition_slug, race_slug):
 
 
 def skater_detail(request, slug):
-    skater = Skater.objects.filter(slug=slug).first()
+    skater = Skater.objects.at(slug)
     if skater is None:
         earlier = SkaterName.objects.filter(slug=slug).select_related("skater").first()
         if earlier is None:
@@ -192,12 +193,15 @@ def skater_detail(request, slug):
         return redirect(earlier.skater, permanent=True)
     results = careers.career(skater)
     seasons = sorted({r.season for r in results}, reverse=True)
-    filterset = SkaterResultFilter(
-        request.GET,
-        queryset=Result.objects.public().filter(skater=skater).with_race().order_by("-race__date", "race__distance_m"),
-        seasons=seasons,
+    filterset = SkaterResultFilter(request.GET, queryset=Result.objects.none(), seasons=seasons)
+    chosen = filterset.form.cleaned_data if filterset.is_valid() else {}
+    table = SkaterResultTable(
+        careers.latest_first(
+            results,
+            season=int(chosen["season"]) if chosen.get("season") else None,
+            distance_m=int(chosen["distance"]) if chosen.get("distance") else None,
+        )
     )
-    table = SkaterResultTable(filterset.qs if filterset.is_valid() else filterset.queryset)
     paginate(request, table)
     personal = careers.personal_records(results)
     bests = careers.season_bests(results)
@@ -207,14 +211,14 @@ def skater_detail(request, slug):
         for n, result in enumerate(bests[season])
     ]
     medals = careers.medal_counts(results)
-    streaks = list(StreakSummary.objects.filter(skater=skater).order_by("distance_m"))
+    streaks = STREAK_SUMMARIES.objects(skater=skater.id)
     return render(
         request,
         "results/skater_detail.html",
         {
             "skater": skater,
             "age": timing.age_on(skater.birth_date, date.today()),
-            "other_names": list(skater.other_names.all()),
+            "other_names": OTHER_NAMES.objects(skater=skater.id),
             "table": table,
             "filter": filterset,
             "personal_records": PersonalRecordTable(personal) if personal else None,
@@ -224,7 +228,7 @@ def skater_detail(request, slug):
             "charts": careers.progression_charts(results, personal, bests, notation()),
             "streaks": WinStreakTable(streaks) if streaks else None,
             "medals": MedalTable(medals) if medals else None,
-            "rivals": Result.objects.filter(race_id__in={r.race_id for r in results}).rivals_of(skater),
+            "rivals": Result.objects.rivals_of(skater, sorted({r.race_id for r in results})),
         },
     )
 

@@ -4,7 +4,6 @@ from django import template
 from django.urls import get_script_prefix, reverse, translate_url
 from django.utils import translation
 from django.utils.dates import MONTHS_3
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +12,7 @@ from django_countries.ioc_data import IOC_TO_ISO
 
 from results import timing
 from results.addresses import slug_url
+from results.html import format_html, format_html_join
 
 register = template.Library()
 
