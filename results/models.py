@@ -146,6 +146,16 @@ class CompetitionQuerySet(models.QuerySet):
     def seasons(self):
         return list(self.values_list("season", flat=True).distinct().order_by("-season"))
 
+    def for_page(self, slug, drafts=False):
+        """The competition at this address with its rink and its races, or None; drafts only when asked
+        (editors)."""
+        competition = COMPETITION_AT.first(slug=slug, drafts=drafts)
+        if competition is not None:
+            competition.race_list = COMPETITION_RACES.objects(competition=competition.id, drafts=drafts)
+            for race in competition.race_list:
+                race.competition = competition
+        return competition
+
 
 class Competition(models.Model):
     name = models.CharField(_("name"), max_length=200)
@@ -769,5 +779,40 @@ RIVAL_COUNTS = Prepared(
 )
 SKATERS_NAMED = Prepared(
     lambda skaters: Skater.objects.filter(id__in=skaters).values_list("id", "name", "slug"),
+    skaters=[models.BigIntegerField()],
+)
+
+
+# A competition page's queries, compiled once (results/prepared.py).
+COMPETITION_AT = Prepared(
+    lambda slug, drafts: Competition.objects.select_related("rink").filter(Q(published=True) | Q(drafts), slug=slug)[
+        :1
+    ],
+    slug=models.SlugField(),
+    drafts=models.BooleanField(),
+)
+COMPETITION_RACES = Prepared(
+    lambda competition, drafts: Race.objects.filter(Q(published=True) | Q(drafts), competition_id=competition),
+    competition=models.BigIntegerField(),
+    drafts=models.BooleanField(),
+)
+PODIUMS = Prepared(
+    lambda races: (
+        Result.objects.filter(race_id__in=races, rank__lte=3, status=Status.FINISHED)
+        .select_related("skater")
+        .order_by("rank", "time_ms", "id")
+    ),
+    races=[models.BigIntegerField()],
+)
+FINISH_TIMES = Prepared(
+    lambda races: (
+        Result.objects.filter(race_id__in=races, status=Status.FINISHED, time_ms__isnull=False)
+        .order_by("id")
+        .values_list("race_id", "skater_id", "time_ms")
+    ),
+    races=[models.BigIntegerField()],
+)
+SKATER_LINKS = Prepared(  # what a link to a profile needs
+    lambda skaters: Skater.objects.filter(id__in=skaters).only("name", "slug", "nationality").order_by("id"),
     skaters=[models.BigIntegerField()],
 )

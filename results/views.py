@@ -13,7 +13,10 @@ from results.filters import SkaterResultFilter
 from results.history import distance_history, recent_streak_ends
 from results.insight_views import season_events
 from results.models import (
+    FINISH_TIMES,
     OTHER_NAMES,
+    PODIUMS,
+    SKATER_LINKS,
     STREAK_SUMMARIES,
     Competition,
     CompetitionKind,
@@ -25,7 +28,6 @@ from results.models import (
     Rink,
     Skater,
     SkaterName,
-    Status,
 )
 from results.records import mark_race
 from results.standings import race_lines
@@ -100,14 +102,12 @@ def competition_list(request):
 
 
 def competition_detail(request, slug):
-    competition = get_object_or_404(visible(request, Competition.objects.select_related("rink")), slug=slug)
-    races = list(visible(request, competition.races.all()))
+    competition = Competition.objects.for_page(slug, drafts=request.user.is_staff)
+    if competition is None:
+        raise Http404(_("No competition at this address."))
+    races = competition.race_list
     podiums = {}
-    for result in (
-        Result.objects.filter(race__in=races, rank__lte=3, status=Status.FINISHED)
-        .select_related("skater")
-        .order_by("rank", "time_ms")
-    ):
+    for result in PODIUMS.objects(races=[race.id for race in races]):
         podiums.setdefault(result.race_id, []).append(result)
     days = {}
     for race in races:
@@ -128,11 +128,9 @@ def championship_classifications(competition, races):
     if competition.kind not in CHAMPIONSHIPS:
         return []
     times = {}
-    for race_id, skater_id, time_ms in Result.objects.filter(
-        race__in=races, status=Status.FINISHED, time_ms__isnull=False
-    ).values_list("race_id", "skater_id", "time_ms"):
+    for race_id, skater_id, time_ms in FINISH_TIMES.rows(races=[race.id for race in races]):
         times.setdefault(race_id, {})[skater_id] = time_ms
-    skaters = Skater.objects.in_bulk({skater_id for by_skater in times.values() for skater_id in by_skater})
+    skaters = {s.id: s for s in SKATER_LINKS.objects(skaters=sorted({id for by_id in times.values() for id in by_id}))}
     made = []
     for gender in (Gender.WOMEN, Gender.MEN):
         ordered = [r for r in races if r.gender == gender and not r.division and r.kind == "individual"]

@@ -90,3 +90,29 @@ def test_asking_a_prepared_query_for_the_wrong_kind_of_answer_is_refused(db, wro
     )
     with pytest.raises(AssertionError):
         getattr(query, wrong)(**values)
+
+
+def test_every_competition_and_profile_query_gives_what_its_queryset_gives_on_the_seeds(db):
+    from results import careers
+    from results.models import Competition
+
+    answered = 0
+    for competition in Competition.objects.all():
+        for drafts in (False, True):
+            assert [c.id for c in assert_same(models.COMPETITION_AT, slug=competition.slug, drafts=drafts)] == [
+                competition.id
+            ]
+            races = assert_same(models.COMPETITION_RACES, competition=competition.id, drafts=drafts)
+            assert sorted(r.id for r in races) == sorted(competition.races.values_list("id", flat=True))
+        race_ids = [race.id for race in races]
+        answered += len(assert_same(models.PODIUMS, races=race_ids))
+        times = assert_same(models.FINISH_TIMES, races=race_ids)
+        answered += len(assert_same(models.SKATER_LINKS, skaters=sorted({skater for _, skater, _ in times})))
+    for skater in Skater.objects.all():
+        assert [s.id for s in assert_same(models.SKATER_AT, slug=skater.slug)] == [skater.id]
+        rows = assert_same(careers.CAREER, skater=skater.id)
+        answered += len(rows)
+        assert_same(models.OTHER_NAMES, skater=skater.id)
+        assert_same(models.STREAK_SUMMARIES, skater=skater.id)
+        assert_same(models.RIVAL_COUNTS, skater=skater.id, races=[row[0] for row in rows])
+    assert answered > 3000
