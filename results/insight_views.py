@@ -94,8 +94,8 @@ def season_ranking(request, season, event):
     bests = (
         SeasonBest.objects.filter(season=start, gender=gender, distance_m=distance)
         .annotate(rank=Window(Rank(), order_by=F("time_ms").asc()))  # ties share a rank
-        .select_related("skater", "result__race__competition__rink")
         .order_by("time_ms", "skater_id")
+        .values(*SeasonRankingTable.FIELDS, **SeasonRankingTable.LOOKUPS)  # rows, not six model instances each
     )
     table = SeasonRankingTable(bests, order_by=valid_order(SeasonRankingTable, request.GET.get("sort")))
     paginate(request, table, per_page=50)

@@ -2,6 +2,7 @@ import inspect
 
 import django_tables2 as tables
 from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import F
 from django.http import Http404
 from django.utils.formats import date_format, localize
 from django.utils.html import escape
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tables2.rows import BoundRow
 from django_tables2.utils import A
 
+from results.addresses import slug_url
 from results.html import conditional_escape, format_html, format_html_join
 from results.models import Gender, Status
 from results.templatetags.skating import competitor, country_name, gap, points, racetime, short_date
@@ -310,23 +312,32 @@ SECONDARY = {"td": {"class": "lane"}, "th": {"class": "lane"}}
 
 
 class SeasonRankingTable(Table):
-    """Season bests (stored SeasonBest rows, with a rank annotated by the database)."""
+    """Season bests (stored SeasonBest rows, with a rank annotated by the database), read as dicts."""
+
+    FIELDS = ("rank", "time_ms", "date")
+    LOOKUPS = {
+        "name": F("skater__name"), "slug": F("skater__slug"), "nationality": F("result__nationality"),
+        "competition_slug": F("result__race__competition__slug"), "race_slug": F("result__race__slug"),
+        "rink": F("result__race__competition__rink__name"),
+    }  # fmt: skip
 
     rank = tables.Column(verbose_name=_("Rank"), attrs=NUM, orderable=False)
-    skater = tables.Column(verbose_name=_("Skater"), order_by=("skater__name",))
+    skater = tables.Column(accessor="name", verbose_name=_("Skater"), order_by=("skater__name",))
     time_ms = TimeColumn(verbose_name=_("Time"))
     date = DateColumn(verbose_name=_("Date"), with_year=False)
-    race = tables.Column(verbose_name=_("Race"), accessor="result__race", orderable=False, attrs=SECONDARY)
+    race = tables.Column(verbose_name=_("Race"), accessor="rink", orderable=False, attrs=SECONDARY)
 
     class Meta:
         attrs = {"class": "results"}
         empty_text = _("No times held yet.")
 
     def render_skater(self, value, record):
-        return skater_with_code(value, record.result.nationality)
+        url = slug_url("results:skater", record["slug"])
+        return format_html('<a href="{}">{}</a> <abbr class="muted">{}</abbr>', url, value, record["nationality"])
 
-    def render_race(self, value):
-        return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.competition.rink.name)
+    def render_race(self, value, record):
+        url = slug_url("results:race", record["competition_slug"], record["race_slug"])
+        return format_html('<a href="{}">{}</a>', url, value)
 
 
 class StreakTable(Table):
