@@ -7,9 +7,12 @@ that were decided, in date order: an undecided meeting does not break a run.
 
 from dataclasses import dataclass
 
+from django.db.models import BigIntegerField, Q
+
 from results import timing
 from results.addresses import slug_url
 from results.models import Result, Status, distance_label, short_competition_name
+from results.prepared import Prepared
 
 BREAKS = {Status.DNF, Status.DQ}
 
@@ -116,14 +119,8 @@ RACE_FIELDS = ("race__date", "race__distance_m", "race__kind", "race__division",
 
 def meetings_between(a, b):
     """Every race both skaters have a result in, oldest first, in one query of plain rows."""
-    rows = (
-        Result.objects.public()
-        .filter(skater__in=[a, b], race__in=Result.objects.filter(skater=a).values("race"))
-        .order_by("race__date", "race_id")
-        .values_list("race_id", "skater_id", "status", "rank", "time_ms", *RACE_FIELDS)
-    )
     by_race = {}
-    for race_id, skater_id, status, rank, time_ms, *race in rows:
+    for race_id, skater_id, status, rank, time_ms, *race in BOTH_SKATERS_RESULTS.rows(a=a.id, b=b.id):
         by_race.setdefault(race_id, (race, {}))[1][skater_id] = Side(status, rank, time_ms)
     meetings = []
     for race, pair in by_race.values():
@@ -131,6 +128,18 @@ def meetings_between(a, b):
             sa, sb = pair[a.id], pair[b.id]
             meetings.append(Meeting(race=MeetingRace(*race), a=sa, b=sb, winner=decide(sa, sb)))
     return meetings
+
+
+BOTH_SKATERS_RESULTS = Prepared(  # the head-to-head page's query (results/prepared.py)
+    lambda a, b: (
+        Result.objects.public()
+        .filter(Q(skater_id=a) | Q(skater_id=b), race__in=Result.objects.filter(skater_id=a).values("race"))
+        .order_by("race__date", "race_id", "id")
+        .values_list("race_id", "skater_id", "status", "rank", "time_ms", *RACE_FIELDS)
+    ),
+    a=BigIntegerField(),
+    b=BigIntegerField(),
+)
 
 
 def summary(meetings):

@@ -73,13 +73,17 @@ DISTANCE_HISTORY = Prepared(  # the race page's query (results/prepared.py)
 )  # fmt: skip
 
 
-def recent_streak_ends(limit=5):
+def recent_streak_ends():
     """The latest races that ended a run of three or more wins: [(race, winner, loser, length)]."""
-    ends = list(
-        StreakEnd.objects.select_related("race__competition", "skater").order_by("-date", "-length", "id")[:limit]
-    )
-    winners = {
-        r.race_id: r.skater
-        for r in Result.objects.filter(race_id__in=[e.race_id for e in ends], rank=1).select_related("skater")
-    }
+    ends = LATEST_STREAK_ENDS.objects()
+    winners = {r.race_id: r.skater for r in WINNERS_OF.objects(races=[end.race_id for end in ends])}
     return [(end.race, winners.get(end.race_id), end.skater, end.length) for end in ends]
+
+
+LATEST_STREAK_ENDS = Prepared(  # the home page's (results/prepared.py)
+    lambda: StreakEnd.objects.select_related("race__competition", "skater").order_by("-date", "-length", "id")[:5]
+)
+WINNERS_OF = Prepared(
+    lambda races: Result.objects.filter(race_id__in=races, rank=1).select_related("skater").order_by("id"),
+    races=[BigIntegerField()],
+)

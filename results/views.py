@@ -2,7 +2,7 @@ import re
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F
+from django.db.models import BigIntegerField, Count, F
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from results import careers, exporter, headtohead, rankings, records, timing
 from results.filters import SkaterResultFilter
-from results.history import distance_history, recent_streak_ends
+from results.history import WINNERS_OF, distance_history, recent_streak_ends
 from results.insight_views import season_events
 from results.models import (
     FINISH_TIMES,
@@ -29,6 +29,7 @@ from results.models import (
     Skater,
     SkaterName,
 )
+from results.prepared import Prepared
 from results.records import mark_race
 from results.standings import race_lines
 from results.stories import race_story
@@ -64,18 +65,10 @@ TEAM_KINDS = {RaceKind.TEAM_PURSUIT, RaceKind.TEAM_SPRINT}
 
 
 def home(request):
-    competitions = list(Competition.objects.public().select_related("rink").order_by("-start_date", "name")[:12])
+    competitions = LATEST_COMPETITIONS.objects()
     # the latest races are those of the latest competitions: starting there spares a scan of every race
-    latest_races = list(
-        Race.objects.public()
-        .filter(competition__in=competitions)
-        .with_competition()
-        .order_by("-date", "gender", "distance_m", "-division")[:12]
-    )
-    winners = {
-        r.race_id: r
-        for r in Result.objects.filter(race__in=[race.id for race in latest_races], rank=1).select_related("skater")
-    }
+    latest_races = LATEST_RACES.objects(competitions=[competition.id for competition in competitions])
+    winners = {r.race_id: r for r in WINNERS_OF.objects(races=[race.id for race in latest_races])}
     return render(
         request,
         "results/home.html",
@@ -85,6 +78,21 @@ def home(request):
             "latest_races": RaceWinnerTable([(race, winners.get(race.id)) for race in latest_races]),
         },
     )
+
+
+# The home page's queries, compiled once (results/prepared.py).
+LATEST_COMPETITIONS = Prepared(
+    lambda: Competition.objects.public().select_related("rink").order_by("-start_date", "name", "id")[:12]
+)
+LATEST_RACES = Prepared(
+    lambda competitions: (
+        Race.objects.public()
+        .filter(competition_id__in=competitions)
+        .with_competition()
+        .order_by("-date", "gender", "distance_m", "-division", "id")[:12]
+    ),
+    competitions=[BigIntegerField()],
+)
 
 
 def competition_list(request):
@@ -271,8 +279,9 @@ MEETINGS_PER_PAGE = 25
 
 
 def head_to_head(request, slug_a, slug_b):
-    a = get_object_or_404(Skater, slug=slug_a)
-    b = get_object_or_404(Skater, slug=slug_b)
+    a, b = Skater.objects.at(slug_a), Skater.objects.at(slug_b)
+    if a is None or b is None:
+        raise Http404(_("No skater with this address."))
     if a == b:
         raise Http404(_("A head-to-head needs two different skaters."))
     meetings = headtohead.meetings_between(a, b)

@@ -116,3 +116,21 @@ def test_every_competition_and_profile_query_gives_what_its_queryset_gives_on_th
         assert_same(models.STREAK_SUMMARIES, skater=skater.id)
         assert_same(models.RIVAL_COUNTS, skater=skater.id, races=[row[0] for row in rows])
     assert answered > 3000
+
+
+def test_the_home_and_head_to_head_queries_give_what_their_querysets_give_on_the_seeds(db):
+    from results import headtohead, views
+
+    competitions = assert_same(views.LATEST_COMPETITIONS)
+    races = assert_same(views.LATEST_RACES, competitions=[c.id for c in competitions])
+    assert len(races) == 12
+    assert len(assert_same(history.WINNERS_OF, races=[r.id for r in races])) >= 10
+    assert len(assert_same(history.LATEST_STREAK_ENDS)) == 5
+    pairs = 0
+    for skater in Skater.objects.all()[:120]:
+        races = Result.objects.filter(skater=skater).values_list("race_id", flat=True)
+        for rival in (
+            Result.objects.filter(race_id__in=races).exclude(skater=skater).values_list("skater_id", flat=True)[:3]
+        ):
+            pairs += len(assert_same(headtohead.BOTH_SKATERS_RESULTS, a=skater.id, b=rival))
+    assert pairs > 1000
