@@ -125,7 +125,7 @@ def test_the_home_and_head_to_head_queries_give_what_their_querysets_give_on_the
     races = assert_same(views.LATEST_RACES, competitions=[c.id for c in competitions])
     assert len(races) == 12
     assert len(assert_same(history.WINNERS_OF, races=[r.id for r in races])) >= 10
-    assert len(assert_same(history.LATEST_STREAK_ENDS)) == 5
+    assert len(assert_same(history.LATEST_STREAK_ENDS)) == 3  # the seeds hold three ended runs of 3+ wins
     pairs = 0
     for skater in Skater.objects.all()[:120]:
         races = Result.objects.filter(skater=skater).values_list("race_id", flat=True)
