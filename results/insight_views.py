@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import F, Min, Window
+from django.db.models import CharField, Count, F, IntegerField, Min, Window
 from django.db.models.functions import Rank
 from django.http import Http404
 from django.shortcuts import render
@@ -26,6 +26,7 @@ from results.models import (
     StreakSummary,
     WorldCupPoints,
 )
+from results.prepared import Pages, Prepared
 from results.tables import (
     AdelskalenderTable,
     RecordHistoryTable,
@@ -188,12 +189,11 @@ def adelskalender(request):
 
 def _current_adelskalender(request, gender):
     """A page of the stored Adelskalender; ranks shared on equal points, counted in the database."""
-    entries = AdelskalenderEntry.objects.filter(gender=gender).select_related("skater").order_by("points", "skater_id")
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page = Paginator(Pages(ADELSKALENDER, ADELSKALENDER_SIZE, gender=gender), 50).get_page(request.GET.get("page"))
     rows = list(page)
     if not rows:
         return page, []
-    ahead = AdelskalenderEntry.objects.filter(gender=gender, points__lt=rows[0].points).count()
+    ahead = POINTS_AHEAD.first(gender=gender, points=rows[0].points) or 0
     ranks = timing.rank_with_ties([row.points for row in rows])
     first_tied = ranks[0]
     ranking = [
@@ -201,6 +201,34 @@ def _current_adelskalender(request, gender):
         for rank, row in zip(ranks, rows, strict=True)
     ]
     return page, ranking
+
+
+# The Adelskalender's queries, compiled once (results/prepared.py).
+ADELSKALENDER = Prepared(
+    lambda gender: (
+        AdelskalenderEntry.objects.filter(gender=gender).select_related("skater").order_by("points", "skater_id")
+    ),
+    gender=CharField(),
+)
+ADELSKALENDER_SIZE = Prepared(
+    lambda gender: (
+        AdelskalenderEntry.objects.filter(gender=gender)
+        .values("gender")
+        .annotate(n=Count("id"))
+        .values_list("n", flat=True)
+    ),
+    gender=CharField(),
+)
+POINTS_AHEAD = Prepared(  # how many have fewer points (a better place) than the page's first
+    lambda gender, points: (
+        AdelskalenderEntry.objects.filter(gender=gender, points__lt=points)
+        .values("gender")
+        .annotate(n=Count("id"))
+        .values_list("n", flat=True)
+    ),
+    gender=CharField(),
+    points=IntegerField(),
+)
 
 
 def streak_list(request):

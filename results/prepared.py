@@ -18,7 +18,7 @@ tests/test_prepared.py compares every prepared query with the QuerySet evaluated
 import json
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Expression
+from django.db.models import Expression, IntegerField
 from django.db.models.query import FlatValuesListIterable, ModelIterable, ValuesListIterable, get_related_populators
 
 
@@ -61,58 +61,80 @@ class Prepared:
         """The model instances the QuerySet would give."""
         compiled, rows = self._run(values)
         assert compiled.iterable is ModelIterable, "objects() is for a QuerySet of model instances"
-        made = []
-        for row in compiled.compiler.results_iter(results=[rows]):
-            instance = compiled.from_db(compiled.alias, compiled.init_list, row[compiled.start : compiled.end])
-            for populator in compiled.related_populators:
-                populator.populate(row, instance)
-            for name, at in compiled.annotations.items():
-                setattr(instance, name, row[at])
-            made.append(instance)
-        return made
+        return compiled.made(rows)
 
     def rows(self, **values):
         """The values_list rows the QuerySet would give (single values with flat=True)."""
         compiled, rows = self._run(values)
-        converted = compiled.compiler.results_iter(results=[rows], tuple_expected=True)
-        if compiled.iterable is FlatValuesListIterable:
-            return [row[0] for row in converted]
-        assert compiled.iterable is ValuesListIterable, "rows() is for a values_list() QuerySet"
-        return list(converted)
+        assert compiled.iterable in (ValuesListIterable, FlatValuesListIterable), "rows() is for values_list()"
+        return compiled.made(rows)
+
+    def slice(self, start, stop, **values):
+        """What QuerySet[start:stop] gives; the bounds are bound like the values (one compiled query for every
+        page)."""
+        compiled, rows = self._run({**values, LIMIT: stop - start, OFFSET: start}, sliced=True)
+        return compiled.made(rows)
 
     def first(self, **values):
         """The first object (or row) the QuerySet would give, or None."""
-        compiled = self._compile(connections[DEFAULT_DB_ALIAS])
-        found = self.objects(**values) if compiled.iterable is ModelIterable else self.rows(**values)
+        compiled, rows = self._run(values)
+        found = compiled.made(rows[:1])
         return found[0] if found else None
 
-    def _run(self, values):
+    def _run(self, values, sliced=False):
         connection = connections[DEFAULT_DB_ALIAS]
-        compiled = self._compile(connection)
+        compiled = self._compile(connection, sliced)
         params = [p.bind(values[p.name], connection) if isinstance(p, Param) else p for p in compiled.params]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             return compiled, cursor.fetchall()
 
-    def _compile(self, connection):
-        compiled = self._compiled.get(connection.alias)
+    def _compile(self, connection, sliced=False):
+        compiled = self._compiled.get((connection.alias, sliced))
         if compiled is None:
             placeholders = {
                 name: ParamList(name, field[0]) if isinstance(field, list) else Param(name, field)
                 for name, field in self.params.items()
             }
-            compiled = self._compiled[connection.alias] = Compiled(self.build(**placeholders), connection.alias)
+            compiled = Compiled(self.build(**placeholders), connection.alias, sliced)
+            self._compiled[(connection.alias, sliced)] = compiled
         return compiled
+
+
+class Pages:
+    """A prepared query as a Paginator's list: its length from a prepared count, a page from a slice."""
+
+    def __init__(self, prepared, counted, **values):
+        """counted: a prepared query of one row holding the count (or of none: 0)."""
+        self.prepared, self.counted, self.values = prepared, counted, values
+
+    def count(self):
+        return self.counted.first(**self.values) or 0
+
+    def __getitem__(self, bounds):
+        return self.prepared.slice(bounds.start or 0, bounds.stop, **self.values)
+
+
+LIMIT, OFFSET = "limit", "offset"
+# bounds no query asks for, compiled into a sliced query's SQL and then replaced by parameters
+_OFFSET, _LIMIT = 7_777_777_701, 1_111_111
 
 
 class Compiled:
     """One QuerySet's SQL, parameters (placeholders among them) and what turns its rows into instances."""
 
-    def __init__(self, queryset, alias):
+    def __init__(self, queryset, alias, sliced=False):
         self.alias = alias
         self.iterable = queryset._iterable_class
+        if sliced:
+            queryset = queryset[_OFFSET : _OFFSET + _LIMIT]
         self.compiler = queryset.query.get_compiler(using=alias)
         self.sql, self.params = self.compiler.as_sql()
+        if sliced:
+            bounds = f"LIMIT {_LIMIT} OFFSET {_OFFSET}"
+            assert self.sql.endswith(bounds), f"a sliced query ends with its bounds: {self.sql[-60:]}"
+            self.sql = self.sql.removesuffix(bounds) + "LIMIT %s OFFSET %s"
+            self.params = (*self.params, Param(LIMIT, IntegerField()), Param(OFFSET, IntegerField()))
         if self.iterable is ModelIterable:
             select, klass_info = self.compiler.select, self.compiler.klass_info
             fields = klass_info["select_fields"]
@@ -124,3 +146,20 @@ class Compiled:
             self.from_db = lambda db, names, values: model.from_db(db, names, values, fetch_mode=fetch_mode)
             self.related_populators = get_related_populators(klass_info, select, alias, fetch_mode)
             self.annotations = self.compiler.annotation_col_map or {}
+
+    def made(self, rows):
+        """The rows turned into what the QuerySet gives."""
+        if self.iterable is ModelIterable:
+            made = []
+            for row in self.compiler.results_iter(results=[rows]):
+                instance = self.from_db(self.alias, self.init_list, row[self.start : self.end])
+                for populator in self.related_populators:
+                    populator.populate(row, instance)
+                for name, at in self.annotations.items():
+                    setattr(instance, name, row[at])
+                made.append(instance)
+            return made
+        converted = self.compiler.results_iter(results=[rows], tuple_expected=True)
+        if self.iterable is FlatValuesListIterable:
+            return [row[0] for row in converted]
+        return list(converted)

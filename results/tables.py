@@ -12,10 +12,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_tables2.utils import A, AttributeDict
 
+from results import timing
 from results.addresses import slug_url
 from results.html import conditional_escape, format_html, format_html_join
 from results.models import Gender, Status
-from results.templatetags.skating import competitor, country_name, gap, points, racetime, short_date
+from results.templatetags.skating import competitor, country_name, gap, notation, points, racetime, short_date
 
 
 def valid_order(table_class, value):
@@ -36,14 +37,19 @@ def paginate(request, table, per_page=25):
 CELL_ARGUMENTS = {"value", "record", "column", "bound_column", "table"}
 
 
-def _resolve(record, bits):
+def _steps(accessor):
+    """An accessor's lookups, each with its index when it is a number (for tuples and lists)."""
+    return [(bit, int(bit) if bit.isdigit() else None) for bit in A(accessor).bits]
+
+
+def _resolve(record, steps):
     """tables2's Accessor.resolve for the records used here (objects, tuples, dicts), deciding by type
     instead of by trying a lookup and catching the failure: three exceptions a cell for a tuple."""
-    for bit in bits:
+    for bit, index in steps:
         if isinstance(record, dict):
             record = record[bit]
-        elif isinstance(record, tuple | list) and bit.isdigit():
-            record = record[int(bit)]
+        elif index is not None and isinstance(record, tuple | list):
+            record = record[index]
         else:
             record = getattr(record, bit)
         if callable(record) and not getattr(record, "do_not_call_in_templates", False):
@@ -73,6 +79,10 @@ class Table(tables.Table):
     uses: links on columns (`linkify`), get_FOO_display for choice fields, attributes
     computed per cell, footers and TemplateColumns.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.notation = notation()  # the page language's, asked once: a time column need not ask for every cell
 
     def as_html(self, request):
         parts = [f'<div class="table-container"><table {self.attrs.as_html()}>\n']
@@ -149,12 +159,12 @@ class Table(tables.Table):
         passes_value, passes_record = "value" in arguments, "record" in arguments
         shows_value = getattr(render, "__func__", None) is tables.Column.render
         open_td = f"<td {bound.attrs['td'].as_html()}>"
-        bits, empty_values = A(bound.accessor).bits, bound.column.empty_values
+        steps, empty_values = _steps(bound.accessor), bound.column.empty_values
         default = f"{open_td}{_cell_html(bound.default)}</td>"
 
         def cell(record):
             try:
-                value = _resolve(record, bits)
+                value = _resolve(record, steps)
             except Exception:
                 value = None
             if value in empty_values:
@@ -195,8 +205,8 @@ class TimeColumn(tables.Column):
         kwargs.setdefault("attrs", {"td": {"class": "num"}, "th": {"class": "num"}})
         super().__init__(*args, **kwargs)
 
-    def render(self, value):
-        return racetime(value)
+    def render(self, value, table):
+        return timing.format_time(value, table.notation)
 
 
 class DateColumn(tables.Column):

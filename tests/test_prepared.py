@@ -8,12 +8,16 @@ from results.models import Race, Result, Skater
 from results.prepared import Prepared
 
 
-def snapshot(instance):
-    """An instance's field values and, recursively, those of the related objects loaded with it."""
+def snapshot(instance, parent=None):
+    """An instance's field values and, recursively, those of the related objects loaded with it (not back to the
+    one it was loaded with: a one-to-one relation points both ways)."""
     if instance is None:
         return None
     fields = tuple(getattr(instance, f.attname) for f in instance._meta.concrete_fields)
-    related = {name: snapshot(other) for name, other in sorted(instance._state.fields_cache.items())}
+    related = {
+        name: snapshot(other, instance) if other is not parent else "parent"
+        for name, other in sorted(instance._state.fields_cache.items())
+    }
     return type(instance).__name__, fields, related
 
 
@@ -72,10 +76,10 @@ def test_the_same_prepared_query_answers_new_values_each_run(db):
 def test_a_prepared_query_is_compiled_once(db, django_assert_num_queries):
     race = Race.objects.first()
     models.RACE_RESULTS.objects(race=race.id)
-    compiled = models.RACE_RESULTS._compiled["default"]
+    compiled = models.RACE_RESULTS._compiled[("default", False)]
     with django_assert_num_queries(1):
         models.RACE_RESULTS.objects(race=race.id)
-    assert models.RACE_RESULTS._compiled["default"] is compiled
+    assert models.RACE_RESULTS._compiled[("default", False)] is compiled
 
 
 @pytest.mark.parametrize("wrong", ["objects", "rows"])
@@ -134,3 +138,46 @@ def test_the_home_and_head_to_head_queries_give_what_their_querysets_give_on_the
         ):
             pairs += len(assert_same(headtohead.BOTH_SKATERS_RESULTS, a=skater.id, b=rival))
     assert pairs > 1000
+
+
+def test_a_sliced_prepared_query_gives_each_page_its_queryset_gives(db):
+    from django.core.paginator import Paginator
+
+    from results import insight_views
+    from results.prepared import Pages
+
+    by_time = Prepared(
+        lambda distance: (
+            Result.objects.filter(race__distance_m=distance).select_related("skater").order_by("time_ms", "id")
+        ),
+        distance=models.models.IntegerField(),
+    )
+    counted = Prepared(
+        lambda distance: (
+            Result.objects.filter(race__distance_m=distance)
+            .values("race__distance_m")
+            .annotate(n=models.models.Count("id"))
+            .values_list("n", flat=True)
+        ),
+        distance=models.models.IntegerField(),
+    )
+    plain = by_time.build(distance=500)
+    size = plain.count()
+    assert size > 300
+    for start, stop in ((0, 7), (7, 50), (size - 3, size + 5), (size + 10, size + 20)):
+        assert [snapshot(o) for o in by_time.slice(start, stop, distance=500)] == [
+            snapshot(o) for o in plain[start:stop]
+        ]
+    pages = Paginator(Pages(by_time, counted, distance=500), 50)
+    assert pages.count == size
+    assert [r.id for n in pages.page_range for r in pages.page(n)] == [r.id for r in plain]
+    assert Paginator(Pages(by_time, counted, distance=42), 50).count == 0
+    for gender in ("F", "M"):  # the Adelskalender's queries (the seeds hold few complete allrounders)
+        plain = insight_views.ADELSKALENDER.build(gender=gender)
+        assert (insight_views.ADELSKALENDER_SIZE.first(gender=gender) or 0) == plain.count()
+        assert [snapshot(o) for o in insight_views.ADELSKALENDER.slice(0, 50, gender=gender)] == [
+            snapshot(o) for o in plain[:50]
+        ]
+        for entry in plain:
+            ahead = insight_views.POINTS_AHEAD.first(gender=gender, points=entry.points) or 0
+            assert ahead == plain.filter(points__lt=entry.points).count()

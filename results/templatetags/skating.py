@@ -122,6 +122,11 @@ NON_COUNTRIES = {
 @register.filter
 def country_name(ioc):
     """The name of the country behind an IOC code, in the page language (the code itself when unknown)."""
+    return _country_name(ioc, get_language())
+
+
+@lru_cache(maxsize=2048)
+def _country_name(ioc, language):  # language: the active one, the cache's key
     if ioc in NON_COUNTRIES:
         return str(NON_COUNTRIES[ioc])
     iso = IOC_TO_ISO.get(ioc)
