@@ -14,26 +14,8 @@ START_FIELDS = (
 
 
 def as_start(row):
-    (
-        skater_id,
-        race_id,
-        day,
-        division,
-        status,
-        rank,
-        time_ms,
-        competition,
-        city,
-        rink_id,
-        season,
-        distance_m,
-        result_id,
-    ) = row
-    return Start(
-        skater_id=skater_id, race_id=race_id, date=day, division=division, status=status, rank=rank,
-        time_ms=time_ms, competition=competition, city=city, rink_id=rink_id, season=season, distance_m=distance_m,
-        result_id=result_id,
-    )  # fmt: skip
+    """A row of START_FIELDS as a Start (its fields are in that order)."""
+    return Start._make(row)
 
 
 def starts_by_skater(results):

@@ -1,6 +1,8 @@
 """Skaters, rinks, competitions, races and results: the domain of the site."""
 
 import unicodedata
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import models
 from django.db.models import Q, Subquery
@@ -262,17 +264,26 @@ class RaceQuerySet(models.QuerySet):
 
     def around(self, race):
         """(the other races of this distance in the race's competition, the previous and the next race of this
-        distance and division in the season): one query for both."""
-        same_distance = RACES_OF_DISTANCE.objects(
-            race=race.id, season=race.competition.season, gender=race.gender, distance=race.distance_m, kind=race.kind
-        )
-        siblings = [
-            other for other in same_distance
-            if other.competition_id == race.competition_id and other.id != race.id and other.is_public
+        distance and division in the season) as RaceLinks: one query for both, read as rows."""
+        rows = [
+            RaceRow._make(row)
+            for row in RACES_OF_DISTANCE.rows(
+                race=race.id, season=race.competition.season, gender=race.gender, distance=race.distance_m,
+                kind=race.kind,
+            )
         ]  # fmt: skip
-        season = [other for other in same_distance if other.division == race.division]
-        at = next(n for n, other in enumerate(season) if other.id == race.id)
-        return siblings, (season[at - 1] if at > 0 else None, season[at + 1] if at + 1 < len(season) else None)
+        siblings = [
+            row for row in rows
+            if row.competition_id == race.competition_id and row.id != race.id and row.published
+            and row.competition__published
+        ]  # fmt: skip
+        season = [row for row in rows if row.division == race.division]
+        at = next(n for n, row in enumerate(season) if row.id == race.id)
+        previous, following = season[at - 1] if at > 0 else None, season[at + 1] if at + 1 < len(season) else None
+        return (
+            [RaceLink.of(race, row) for row in siblings],
+            (previous and RaceLink.of(race, previous), following and RaceLink.of(race, following)),
+        )
 
     def comparable_to(self, race):
         """Races on the same distance, for the same gender, in the same division kind."""
@@ -336,10 +347,6 @@ class Race(models.Model):
 
     def get_absolute_url(self):
         return slug_url("results:race", self.competition.slug, self.slug)
-
-    @property
-    def is_public(self):
-        return self.published and self.competition.published
 
     def entries(self):
         """The race's results with their skaters (an individual race: no team members)."""
@@ -750,10 +757,39 @@ RACES_OF_DISTANCE = Prepared(
     lambda race, season, gender, distance, kind: Race.objects.filter(
         Q(published=True, competition__published=True) | Q(id=race),
         competition__season=season, gender=gender, distance_m=distance, kind=kind,
-    ).select_related("competition").order_by("date", "-division", "round", "id"),
+    ).order_by("date", "-division", "round", "id").values_list(*RaceRow._fields),
     race=models.BigIntegerField(), season=models.IntegerField(), gender=models.CharField(),
     distance=models.IntegerField(), kind=models.CharField(),
 )  # fmt: skip
+
+
+class RaceRow(NamedTuple):
+    id: int
+    competition_id: int
+    division: str
+    round: int | None
+    slug: str
+    published: bool
+    competition__published: bool
+    competition__slug: str
+    competition__name: str
+
+
+@dataclass(frozen=True)
+class RaceLink:
+    """A link to another race of a race's distance: its title, its address, its competition's short name."""
+
+    title: str
+    url: str
+    competition: str
+
+    @classmethod
+    def of(cls, race, row):
+        """From a row of RACES_OF_DISTANCE (same gender, distance and kind as `race`)."""
+        other = Race(gender=race.gender, distance_m=race.distance_m, kind=race.kind, division=row.division,
+                     round=row.round)  # fmt: skip
+        url = slug_url("results:race", row.competition__slug, row.slug)
+        return cls(other.title(), url, short_competition_name(row.competition__name))
 
 
 # A profile's queries, compiled once (results/prepared.py).

@@ -8,13 +8,14 @@ whose row is missing from a race did not, as far as we know, race it.
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 NEUTRAL = {"WDR", "DNS"}
 
 
-@dataclass(frozen=True)
-class Start:
-    """One skater's row in one race, with what streaks, records and stories need of the race."""
+class Start(NamedTuple):
+    """One skater's row in one race, with what streaks, records and stories need of the race (a tuple: a race
+    page reads a few hundred)."""
 
     skater_id: int
     race_id: int
