@@ -6,8 +6,8 @@ The earliest of equal times holds the record: equalling a record does not take i
 """
 
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from django.db.models import BigIntegerField
 
@@ -25,8 +25,9 @@ CAREER_FIELDS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class CareerResult:
+class CareerResult(NamedTuple):
+    """One result of a skater's, with what a profile shows of its race (a tuple: a long career has hundreds)."""
+
     race_id: int
     date: date
     distance_m: int
@@ -65,7 +66,7 @@ class CareerResult:
 
 def career(skater):
     """Every published result of a skater as CareerResult rows, in date order."""
-    return [CareerResult(*row) for row in CAREER.rows(skater=skater.id)]
+    return [CareerResult._make(row) for row in CAREER.rows(skater=skater.id)]
 
 
 CAREER = Prepared(  # a profile's query (results/prepared.py)

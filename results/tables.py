@@ -2,6 +2,7 @@ import inspect
 from functools import cache
 
 import django_tables2 as tables
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import F
 from django.http import Http404
@@ -9,6 +10,7 @@ from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_tables2.utils import A, AttributeDict
 
@@ -82,7 +84,8 @@ class Table(tables.Table):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.notation = notation()  # the page language's, asked once: a time column need not ask for every cell
+        # the page language and its time notation, asked once: a column need not ask for every cell
+        self.language, self.notation = get_language(), notation()
 
     def as_html(self, request):
         parts = [f'<div class="table-container"><table {self.attrs.as_html()}>\n']
@@ -195,6 +198,8 @@ def _arguments(function):
 
 def _cell_html(content):
     """A cell's content as the template {{ cell }} shows it: localized unless already text, escaped unless safe."""
+    if type(content) is int and not settings.USE_THOUSAND_SEPARATOR:
+        return str(content)  # what localize gives a whole number then, and nothing to escape
     return conditional_escape(content if isinstance(content, str) else localize(content))
 
 
@@ -216,8 +221,8 @@ class DateColumn(tables.Column):
         self.with_year = with_year
         super().__init__(*args, **kwargs)
 
-    def render(self, value):
-        return short_date(value, with_year=self.with_year)
+    def render(self, value, table):
+        return short_date(value, with_year=self.with_year, language=table.language)
 
 
 class DistanceColumn(tables.Column):

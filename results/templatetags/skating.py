@@ -1,4 +1,5 @@
 from functools import lru_cache
+from html import escape
 
 from django import template
 from django.urls import get_script_prefix, reverse, translate_url
@@ -44,9 +45,9 @@ def _month_abbreviations(language):
 
 
 @register.filter
-def short_date(day, with_year=True):
+def short_date(day, with_year=True, language=None):
     """'19 Nov 2023' (nl: '19 Nov 2023' with Dutch months): date_format's "j M Y" without its per-call cost."""
-    month = _month_abbreviations(get_language())[day.month]
+    month = _month_abbreviations(language or get_language())[day.month]
     return f"{day.day} {month} {day.year}" if with_year else f"{day.day} {month}"
 
 
@@ -143,27 +144,29 @@ def competitor(result):
 
 @register.simple_tag
 def progression_chart(chart):
-    """A charts.Chart as inline SVG (built here rather than in a template: a profile may draw seven)."""
+    """A charts.Chart as inline SVG (built here rather than in a template: a profile may draw seven). Coordinates
+    are numbers and go in as they are; only the text is escaped."""
     title = gettext("%(d)s m: season bests (dots) and personal-record progression (line)") % {"d": chart.distance_m}
-    grid = format_html_join(
-        "", '<line x1="50" x2="{}" y1="{}" y2="{}" class="grid"/><text x="48" y="{}" dy="4" text-anchor="end">{}</text>',
-        ((chart.width, y, y, y, label) for y, label in chart.y_labels),
-    )  # fmt: skip
-    seasons = format_html_join(
-        "", '<text x="{}" y="{}" dy="-2" text-anchor="middle">{}</text>',
-        ((x, chart.height, label) for x, label in chart.x_labels),
-    )  # fmt: skip
-    line = format_html('<path d="{}" class="pr"/>', chart.record_path) if chart.record_path else ""
-    dots = format_html_join(
-        "", '<circle cx="{}" cy="{}" r="3.5" class="sb"><title>{}</title></circle>', chart.season_bests
+    grid = "".join(
+        f'<line x1="50" x2="{chart.width}" y1="{y}" y2="{y}" class="grid"/>'
+        f'<text x="48" y="{y}" dy="4" text-anchor="end">{escape(label)}</text>'
+        for y, label in chart.y_labels
     )
-    return format_html(
-        '<figure class="chart">\n<svg viewBox="0 0 {w} {h}" role="img" aria-labelledby="chart-{d}" width="100%">\n'
-        '<title id="chart-{d}">{title}</title>\n{grid}\n{seasons}\n{line}\n{dots}\n</svg>\n'
-        "<figcaption>{d} m</figcaption>\n</figure>",
-        w=chart.width, h=chart.height, d=chart.distance_m, title=title, grid=grid, seasons=seasons, line=line,
-        dots=dots,
-    )  # fmt: skip
+    seasons = "".join(
+        f'<text x="{x}" y="{chart.height}" dy="-2" text-anchor="middle">{escape(label)}</text>'
+        for x, label in chart.x_labels
+    )
+    line = f'<path d="{escape(chart.record_path)}" class="pr"/>' if chart.record_path else ""
+    dots = "".join(
+        f'<circle cx="{x}" cy="{y}" r="3.5" class="sb"><title>{escape(label)}</title></circle>'
+        for x, y, label in chart.season_bests
+    )
+    d = chart.distance_m
+    return mark_safe(
+        f'<figure class="chart">\n<svg viewBox="0 0 {chart.width} {chart.height}" role="img" '
+        f'aria-labelledby="chart-{d}" width="100%">\n<title id="chart-{d}">{escape(title)}</title>\n{grid}\n'
+        f"{seasons}\n{line}\n{dots}\n</svg>\n<figcaption>{d} m</figcaption>\n</figure>"
+    )
 
 
 @register.simple_tag(takes_context=True)
