@@ -849,6 +849,18 @@ FINISH_TIMES = Prepared(
     races=[models.BigIntegerField()],
 )
 SKATER_LINKS = Prepared(  # what a link to a profile needs
-    lambda skaters: Skater.objects.filter(id__in=skaters).only("name", "slug", "nationality").order_by("id"),
+    lambda skaters: Skater.objects.filter(id__in=skaters).order_by("id").values_list(*SkaterLink._fields),
     skaters=[models.BigIntegerField()],
 )
+
+
+class SkaterLink(NamedTuple):
+    """What a link to a skater's profile needs (a championship's classification links to a few hundred)."""
+
+    id: int
+    name: str
+    slug: str
+    nationality: str
+
+    def get_absolute_url(self):
+        return slug_url("results:skater", self.slug)

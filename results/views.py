@@ -27,6 +27,7 @@ from results.models import (
     Result,
     Rink,
     Skater,
+    SkaterLink,
     SkaterName,
 )
 from results.prepared import Prepared
@@ -138,7 +139,10 @@ def championship_classifications(competition, races):
     times = {}
     for race_id, skater_id, time_ms in FINISH_TIMES.rows(races=[race.id for race in races]):
         times.setdefault(race_id, {})[skater_id] = time_ms
-    skaters = {s.id: s for s in SKATER_LINKS.objects(skaters=sorted({id for by_id in times.values() for id in by_id}))}
+    skaters = {
+        id: SkaterLink(id, *rest)
+        for id, *rest in SKATER_LINKS.rows(skaters=sorted({id for by in times.values() for id in by}))
+    }
     made = []
     for gender in (Gender.WOMEN, Gender.MEN):
         ordered = [r for r in races if r.gender == gender and not r.division and r.kind == "individual"]
