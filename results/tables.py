@@ -1,4 +1,6 @@
+import copy
 import inspect
+from collections import OrderedDict
 from functools import cache
 
 import django_tables2 as tables
@@ -68,6 +70,15 @@ def _with(query, key, value):
     return escape("?" + urlencode(params, doseq=True))
 
 
+class ColumnCopies(OrderedDict):
+    """A table class's columns. tables2 deep-copies them for every table it makes (0.1 ms a table; a competition
+    page makes a dozen) so that a table may change its columns; the tables here change at most a column's own
+    attributes (PairTable's headings), for which a copy of each column is enough."""
+
+    def __deepcopy__(self, memo):
+        return OrderedDict((name, copy.copy(column)) for name, column in self.items())
+
+
 class Table(tables.Table):
     """A django-tables2 table rendered in Python, in one pass: `{% table t %}` (templatetags/skating.py).
 
@@ -81,6 +92,10 @@ class Table(tables.Table):
     uses: links on columns (`linkify`), get_FOO_display for choice fields, attributes
     computed per cell, footers and TemplateColumns.
     """
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.base_columns = ColumnCopies(cls.base_columns)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -91,3 +91,14 @@ def test_a_team_race_table_is_what_tables2_renders(client, db, rendered_tables):
 def test_an_empty_table_says_so(db):
     table = tables.SkaterResultTable(Skater.objects.none())
     assert table.body_html() == '<tr><td colspan="5">No results.</td></tr>'
+
+
+def test_a_tables_changed_column_headings_stay_its_own(db):
+    """Tables share their class's columns by copies of each column (ColumnCopies): naming one table's columns
+    after two skaters names no other table's."""
+    first, second, third = Skater.objects.order_by("id")[:3]
+    one = tables.MeetingsTable([], first, second)
+    other = tables.MeetingsTable([], third, first)
+    assert [one.columns[c].header for c in ("a", "b")] == [first.name, second.name]
+    assert [other.columns[c].header for c in ("a", "b")] == [third.name, first.name]
+    assert tables.MeetingsTable.base_columns["a"].verbose_name is None
