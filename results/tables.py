@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_tables2.utils import A, AttributeDict
@@ -170,14 +170,8 @@ class Table(tables.Table):
 
     def _cell_renderer(self, bound):
         """A function of a record giving the column's <td>: the column's lookups decided once, not per cell."""
-        render = bound.render
-        arguments = _arguments(render)
-        fixed = {"column": bound.column, "bound_column": bound, "table": self}
-        fixed = {name: fixed[name] for name in arguments - {"value", "record"}}
-        passes_value, passes_record = "value" in arguments, "record" in arguments
-        shows_value = getattr(render, "__func__", None) is tables.Column.render
         open_td = f"<td {bound.attrs['td'].as_html()}>"
-        steps, empty_values = _steps(bound.accessor), bound.column.empty_values
+        steps, render, is_empty = _steps(bound.accessor), _render_call(bound, self), _emptiness(bound.column)
         default = f"{open_td}{_cell_html(bound.default)}</td>"
 
         def cell(record):
@@ -185,17 +179,40 @@ class Table(tables.Table):
                 value = _resolve(record, steps)
             except Exception:
                 value = None
-            if value in empty_values:
+            if is_empty(value):
                 return default
-            if shows_value:
-                return f"{open_td}{_cell_html(value)}</td>"
-            if passes_value:
-                fixed["value"] = value
-            if passes_record:
-                fixed["record"] = record
-            return f"{open_td}{_cell_html(render(**fixed))}</td>"
+            return f"{open_td}{_cell_html(render(value, record))}</td>"
 
         return cell
+
+
+def _render_call(bound, table):
+    """A function of (value, record) calling the column's render method with the arguments it takes."""
+    render = bound.render
+    if getattr(render, "__func__", None) is tables.Column.render:
+        return lambda value, record: value
+    arguments = _arguments(render)
+    if arguments == {"value"}:
+        return lambda value, record: render(value=value)
+    if arguments == {"record"}:
+        return lambda value, record: render(record=record)
+    if arguments == {"value", "record"}:
+        return lambda value, record: render(value=value, record=record)
+    given = {"column": bound.column, "bound_column": bound, "table": table}
+    fixed = {name: given[name] for name in arguments - {"value", "record"}}
+    passes_value, passes_record = "value" in arguments, "record" in arguments
+    return lambda value, record: render(
+        **fixed, **({"value": value} if passes_value else {}), **({"record": record} if passes_record else {})
+    )
+
+
+def _emptiness(column):
+    """Whether a value is one of the column's empty values (a cell showing the default), decided without ==
+    against a model instance when the empty values are tables2's usual None and ""."""
+    empty_values = column.empty_values
+    if tuple(empty_values) == (None, ""):
+        return lambda value: value is None or (isinstance(value, str) and not value)
+    return lambda value: value in empty_values
 
 
 @cache
@@ -213,6 +230,8 @@ def _arguments(function):
 
 def _cell_html(content):
     """A cell's content as the template {{ cell }} shows it: localized unless already text, escaped unless safe."""
+    if type(content) is SafeString:
+        return content
     if type(content) is int and not settings.USE_THOUSAND_SEPARATOR:
         return str(content)  # what localize gives a whole number then, and nothing to escape
     return conditional_escape(content if isinstance(content, str) else localize(content))

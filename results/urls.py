@@ -35,6 +35,7 @@ urlpatterns = [
     path("competitions/<slug:competition_slug>/<slug:race_slug>/", cached_page(views.race_detail), name="race"),
     path("skaters/", cached_page(views.skater_list), name="skaters"),
     path("skaters/<slug:slug>/", cached_page(views.skater_detail), name="skater"),
+    path("skaters/<slug:slug>/results/", cached_page(views.skater_results), name="skater_results"),
     path("skaters/<slug:slug>/results.<export_format:fmt>", cached_page(views.skater_export), name="skater_export"),
     path("head-to-head/", views.head_to_head_form, name="head_to_head_form"),
     path("head-to-head/<slug:slug_a>/<slug:slug_b>/", cached_page(views.head_to_head), name="head_to_head"),

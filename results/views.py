@@ -194,25 +194,25 @@ def race_detail(request, competition_slug, race_slug):
     )
 
 
-def skater_detail(request, slug):
+def skater_or_redirect(slug):
+    """(the skater at this address, None), or (None, a permanent redirect) for an earlier name's address."""
     skater = Skater.objects.at(slug)
     if skater is None:
         earlier = SkaterName.objects.filter(slug=slug).select_related("skater").first()
         if earlier is None:
             raise Http404(_("No skater with this address."))
-        return redirect(earlier.skater, permanent=True)
+        return None, earlier.skater
+    return skater, None
+
+
+LATEST_RESULTS = 10  # on the profile; every result is on the skater's results page
+
+
+def skater_detail(request, slug):
+    skater, moved = skater_or_redirect(slug)
+    if moved:
+        return redirect(moved, permanent=True)
     results = careers.career(skater)
-    seasons = sorted({r.season for r in results}, reverse=True)
-    filterset = SkaterResultFilter(request.GET, queryset=Result.objects.none(), seasons=seasons)
-    chosen = filterset.form.cleaned_data if filterset.is_valid() else {}
-    table = SkaterResultTable(
-        careers.latest_first(
-            results,
-            season=int(chosen["season"]) if chosen.get("season") else None,
-            distance_m=int(chosen["distance"]) if chosen.get("distance") else None,
-        )
-    )
-    paginate(request, table)
     personal = careers.personal_records(results)
     bests = careers.season_bests(results)
     recent = [
@@ -229,8 +229,8 @@ def skater_detail(request, slug):
             "skater": skater,
             "age": timing.age_on(skater.birth_date, date.today()),
             "other_names": OTHER_NAMES.objects(skater=skater.id),
-            "table": table,
-            "filter": filterset,
+            "latest": SkaterResultTable(careers.latest_first(results)[:LATEST_RESULTS]),
+            "result_count": len(results),
             "personal_records": PersonalRecordTable(personal) if personal else None,
             "season_bests": SeasonBestTable(recent) if recent else None,
             "earlier_seasons": len(bests) > careers.RECENT_SEASONS,
@@ -241,6 +241,26 @@ def skater_detail(request, slug):
             "rivals": Result.objects.rivals_of(skater, sorted({r.race_id for r in results})),
         },
     )
+
+
+def skater_results(request, slug):
+    """Every result of a skater, newest first, by season and distance."""
+    skater, moved = skater_or_redirect(slug)
+    if moved:
+        return redirect("results:skater_results", moved.slug, permanent=True)
+    results = careers.career(skater)
+    seasons = sorted({r.season for r in results}, reverse=True)
+    filterset = SkaterResultFilter(request.GET, queryset=Result.objects.none(), seasons=seasons)
+    chosen = filterset.form.cleaned_data if filterset.is_valid() else {}
+    table = SkaterResultTable(
+        careers.latest_first(
+            results,
+            season=int(chosen["season"]) if chosen.get("season") else None,
+            distance_m=int(chosen["distance"]) if chosen.get("distance") else None,
+        )
+    )
+    paginate(request, table)
+    return render(request, "results/skater_results.html", {"skater": skater, "table": table, "filter": filterset})
 
 
 class CappedPaginator(Paginator):

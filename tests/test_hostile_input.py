@@ -43,15 +43,16 @@ PATHS = [
     "/en/world-cup/{}/women-1000m/",
     "/en/competitions/{}/results.csv",
     "/en/skaters/{}/results.json",
+    "/en/skaters/{}/results/",
 ]
 QUERIES = [
     ("/en/skaters/", "q"),
     ("/en/skaters/", "nationality"),
     ("/en/skaters/", "page"),
-    ("/en/skaters/jutta-leerdam/", "season"),
-    ("/en/skaters/jutta-leerdam/", "distance"),
-    ("/en/skaters/jutta-leerdam/", "page"),
-    ("/en/skaters/jutta-leerdam/", "sort"),
+    ("/en/skaters/jutta-leerdam/results/", "season"),
+    ("/en/skaters/jutta-leerdam/results/", "distance"),
+    ("/en/skaters/jutta-leerdam/results/", "page"),
+    ("/en/skaters/jutta-leerdam/results/", "sort"),
     ("/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/", "sort"),
     ("/en/head-to-head/", "a"),
     ("/en/head-to-head/", "b"),
@@ -114,7 +115,7 @@ def test_any_search_text_is_safe(client, db, text):
 def test_any_page_number_is_safe(client, db, page):
     nul = "\x00" in page  # refused whole with a 400
     assert fetch(client, "/en/skaters/", page=page).status_code == (400 if nul else 200)  # else the nearest page
-    assert fetch(client, "/en/skaters/jutta-leerdam/", page=page).status_code in ((400,) if nul else (200, 404))
+    assert fetch(client, "/en/skaters/jutta-leerdam/results/", page=page).status_code in ((400,) if nul else (200, 404))
 
 
 def test_invalid_utf8_in_the_address_is_safe(client, db):

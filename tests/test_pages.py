@@ -81,11 +81,29 @@ def test_thousandths_are_shown_only_where_they_decide_a_tie(client, db):
     assert timing.format_time(alone.time_ms) in alone_html
 
 
-def test_a_skater_profile_lists_every_result(client, db):
+def test_a_skaters_results_page_lists_every_result_and_the_profile_the_latest(client, db):
+    from results.views import LATEST_RESULTS
+
     skater = Skater.objects.get(slug="jutta-leerdam")
-    html = client.get("/en/skaters/jutta-leerdam/").content.decode()
-    assert html.count("/en/competitions/") >= skater.results.count()
-    assert "30 December 1998" in html
+    count = skater.results.count()
+    assert count > LATEST_RESULTS
+    listed = client.get("/en/skaters/jutta-leerdam/results/").content.decode()
+    rows = listed.split("<tbody>")[1].split("</tbody>")[0]
+    assert rows.count("<tr") == min(count, 25)
+    profile = client.get("/en/skaters/jutta-leerdam/").content.decode()
+    assert "30 December 1998" in profile
+    latest = profile.split('id="results"')[1].split("</tbody>")[0]
+    assert latest.count("<tr") == LATEST_RESULTS + 1  # and the heading's
+    newest = skater.results.order_by("-race__date").select_related("race__competition").first()
+    assert newest.race.get_absolute_url() in latest
+    assert f"All {count} results, by season and distance" in profile
+    assert "/en/skaters/jutta-leerdam/results/" in profile
+
+
+def test_an_earlier_names_results_address_redirects_permanently(client, db):
+    response = client.get("/en/skaters/antoinette-de-jong/results/")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/skaters/antoinette-rijpma-de-jong/results/"
 
 
 def test_an_earlier_name_redirects_permanently_to_the_profile(client, db):
@@ -127,9 +145,9 @@ def make_race(size):
 def test_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_queries, size):
     race = make_race(size)
     # race: the race with its competition and rink, its results with skaters, the skaters' history on the
-    # distance, the track record and the national records before the race, the ages of the distance's
-    # winners, the other races of the distance in the competition and in the season
-    with django_assert_max_num_queries(8):
+    # distance, the track and national records before the race, the ages of the distance's winners, the
+    # races of the distance in the season (its competition's among them)
+    with django_assert_max_num_queries(6):
         assert client.get(race.get_absolute_url()).status_code == 200
     # competition: the competition, its races, the podiums
     with django_assert_max_num_queries(3):
@@ -234,7 +252,7 @@ def test_the_profile_filter_form_is_what_django_renders(client, db):
     seasons = sorted({r.season for r in careers.career(leerdam)}, reverse=True)
     assert len(seasons) >= 3
     for query in ({}, {"season": str(seasons[1]), "distance": "1000"}, {"season": "1800"}):
-        page = client.get("/en/skaters/jutta-leerdam/", query).content.decode()
+        page = client.get("/en/skaters/jutta-leerdam/results/", query).content.decode()
         django_html = SkaterResultFilter(query, queryset=Result.objects.none(), seasons=seasons).form.as_div()
         for name in ("season", "distance"):
             pattern = rf'<select name="{name}".*?</select>'

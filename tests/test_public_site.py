@@ -103,12 +103,12 @@ def test_a_profile_shows_the_personal_records_and_season_bests_from_the_seeds(cl
     assert "vs Miho Takagi" in html
 
 
-def test_the_profile_results_filter_by_season_and_distance(client, db):
-    html = client.get("/en/skaters/jutta-leerdam/", {"season": "2022", "distance": "500"}).content.decode()
-    table = html.split('id="results"')[1]
-    assert "2022-23" not in table.split("<tbody")[1] or "No results." in table
-    html = client.get("/en/skaters/jutta-leerdam/", {"season": "2022", "distance": "1000"}).content.decode()
-    body = html.split('id="results"')[1].split("<tbody")[1]
+def test_a_skaters_results_filter_by_season_and_distance(client, db):
+    html = client.get("/en/skaters/jutta-leerdam/results/", {"season": "2022", "distance": "500"}).content.decode()
+    table = html.split("<tbody")[1]
+    assert "2022-23" not in table or "No results." in table
+    html = client.get("/en/skaters/jutta-leerdam/results/", {"season": "2022", "distance": "1000"}).content.decode()
+    body = html.split("<tbody")[1]
     assert "2022-23 World Cup 1 (Stavanger)" in body
     assert "2025-26" not in body
 
@@ -171,6 +171,8 @@ def test_the_sitemap_lists_skaters_and_races_in_both_languages(client, db):
 def test_dutch_pages_use_dutch_dates_and_labels(client, db):
     html = client.get("/nl/skaters/jutta-leerdam/").content.decode()
     assert "Persoonlijke records" in html and "december 1998" in html
+    assert "Laatste uitslagen" in html and "uitslagen, per seizoen en afstand" in html
+    assert "<h1>Jutta Leerdam: uitslagen</h1>" in client.get("/nl/skaters/jutta-leerdam/results/").content.decode()
 
 
 @pytest.mark.parametrize("size", [1, 30])
@@ -179,9 +181,12 @@ def test_the_public_pages_cost_a_fixed_number_of_queries(client, db, django_asse
     skater = race.results.first().skater
     rival = race.results.last().skater
     rink_url = race.competition.rink.get_absolute_url()
-    # profile: skater, other names, the career, streak summaries, rivals and their names, results count and page
-    with django_assert_max_num_queries(8):
+    # profile: skater, the career, streak summaries, other names, rivals and their names
+    with django_assert_max_num_queries(6):
         assert client.get(skater.get_absolute_url()).status_code == 200
+    # a skater's results: skater, the career
+    with django_assert_max_num_queries(2):
+        assert client.get(f"/en/skaters/{skater.slug}/results/", {"distance": 500}).status_code == 200
     # head-to-head: both skaters, the meetings
     with django_assert_max_num_queries(3):
         client.get(f"/en/head-to-head/{skater.slug}/{rival.slug}/")

@@ -41,6 +41,7 @@ PAGES = [
     BEIJING.replace("/en/", "/nl/"),
     "/en/skaters/jutta-leerdam/",
     "/nl/skaters/jutta-leerdam/",
+    "/en/skaters/jutta-leerdam/results/?season=2023",
     "/en/head-to-head/jutta-leerdam/miho-takagi/",
     "/en/",
     "/en/competitions/",
