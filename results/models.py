@@ -405,10 +405,10 @@ class ResultQuerySet(models.QuerySet):
     def with_race(self):
         return self.select_related("race", "race__competition", "race__competition__rink")
 
-    def rivals_of(self, skater, race_ids):
-        """The RIVALS other skaters met most in these races (the skater's own): [{name, slug, url, meetings}], most
+    def rivals_of(self, skater):
+        """The RIVALS other skaters met most in the skater's published races: [{name, slug, url, meetings}], most
         met first. Counted by skater id, then named in a second query: grouping by name costs more."""
-        counts = RIVAL_COUNTS.rows(skater=skater.id, races=race_ids)
+        counts = RIVAL_COUNTS.rows(skater=skater.id)
         named = {id: (name, slug) for id, name, slug in SKATERS_NAMED.rows(skaters=[id for id, _ in counts])}
         rivals = []
         for id, meetings in counts:
@@ -802,17 +802,19 @@ STREAK_SUMMARIES = Prepared(
     skater=models.BigIntegerField(),
 )
 RIVALS = 8
-RIVAL_COUNTS = Prepared(
-    lambda skater, races: (
-        Result.objects.filter(race_id__in=races, skater__isnull=False)
+RIVAL_COUNTS = Prepared(  # the other skaters' results in the skater's published races, counted per skater
+    lambda skater: (
+        Result.objects.filter(
+            race__results__skater_id=skater, race__published=True, race__competition__published=True,
+            skater__isnull=False,
+        )
         .exclude(skater_id=skater)
         .values_list("skater_id")
         .annotate(meetings=models.Count("id"))  # one result per skater per race
         .order_by("-meetings", "skater_id")[:RIVALS]
     ),
     skater=models.BigIntegerField(),
-    races=[models.BigIntegerField()],
-)
+)  # fmt: skip
 SKATERS_NAMED = Prepared(
     lambda skaters: Skater.objects.filter(id__in=skaters).values_list("id", "name", "slug"),
     skaters=[models.BigIntegerField()],

@@ -238,7 +238,7 @@ def skater_detail(request, slug):
             "charts": careers.progression_charts(results, personal, bests, notation()),
             "streaks": WinStreakTable(streaks) if streaks else None,
             "medals": MedalTable(medals) if medals else None,
-            "rivals": Result.objects.rivals_of(skater, sorted({r.race_id for r in results})),
+            "rivals": Result.objects.rivals_of(skater),
         },
     )
 

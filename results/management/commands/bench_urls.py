@@ -24,8 +24,7 @@ class Command(BaseCommand):
             .order_by("-n", "id")
             .first()
         )
-        races = list(Result.objects.public().filter(skater=skater).values_list("race_id", flat=True))
-        rival = Skater.objects.get(slug=Result.objects.rivals_of(skater, races)[0]["slug"])
+        rival = Skater.objects.get(slug=Result.objects.rivals_of(skater)[0]["slug"])
         season = competition.season_slug
         event = f"{'women' if race.gender == 'F' else 'men'}-{race.distance_m}m"
         urls = {
