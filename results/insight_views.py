@@ -34,6 +34,7 @@ from results.tables import (
     StreakTable,
     WorldCupTable,
     paginate,
+    paginate_pages,
     valid_order,
 )
 
@@ -92,19 +93,50 @@ def record_history(request, event):
 def season_ranking(request, season, event):
     gender, distance = parse_event(event)
     start = _season_or_404(season)
-    bests = (
-        SeasonBest.objects.filter(season=start, gender=gender, distance_m=distance)
-        .annotate(rank=Window(Rank(), order_by=F("time_ms").asc()))  # ties share a rank
-        .order_by("time_ms", "skater_id")
-        .values(*SeasonRankingTable.FIELDS, **SeasonRankingTable.LOOKUPS)  # rows, not six model instances each
-    )
-    table = SeasonRankingTable(bests, order_by=valid_order(SeasonRankingTable, request.GET.get("sort")))
-    paginate(request, table, per_page=50)
+    order = valid_order(SeasonRankingTable, request.GET.get("sort"))
+    table = SeasonRankingTable([], order_by=order)
+    rows = Pages(SEASON_RANKING[order], SEASON_RANKING_SIZE, season=start, gender=gender, distance=distance)
+    paginate_pages(request, table, rows, per_page=50)
     return render(
         request,
         "results/season_ranking.html",
         {"season": start, "gender": gender, "distance": distance, "table": table, "events": season_events(start)},
     )
+
+
+def _season_ranking(order_by):
+    return Prepared(
+        lambda season, gender, distance: (
+            SeasonBest.objects.filter(season=season, gender=gender, distance_m=distance)
+            .annotate(rank=Window(Rank(), order_by=F("time_ms").asc()))  # ties share a rank
+            .order_by(*order_by, "skater_id")
+            .values(*SeasonRankingTable.FIELDS, **SeasonRankingTable.LOOKUPS)
+        ),  # rows, not six model instances each
+        season=IntegerField(),
+        gender=CharField(),
+        distance=IntegerField(),
+    )
+
+
+# A season ranking's queries (results/prepared.py): one for each order the table may be sorted in.
+SEASON_RANKING = {
+    sort: _season_ranking(order_by)
+    for sort, order_by in {
+        None: ("time_ms",), "time_ms": ("time_ms",), "-time_ms": ("-time_ms",), "date": ("date",),
+        "-date": ("-date",), "skater": ("skater__name",), "-skater": ("-skater__name",),
+    }.items()
+}  # fmt: skip
+SEASON_RANKING_SIZE = Prepared(
+    lambda season, gender, distance: (
+        SeasonBest.objects.filter(season=season, gender=gender, distance_m=distance)
+        .values("season")
+        .annotate(n=Count("id"))
+        .values_list("n", flat=True)
+    ),
+    season=IntegerField(),
+    gender=CharField(),
+    distance=IntegerField(),
+)
 
 
 def _season_or_404(season):
@@ -144,13 +176,18 @@ class SeasonEvent:
 
 def season_events(season):
     """The events with a time held in the season (read from the stored season bests)."""
-    return [
-        SeasonEvent(season, g, d)
-        for g, d in SeasonBest.objects.filter(season=season)
+    return [SeasonEvent(season, g, d) for g, d in SEASON_EVENTS.rows(season=season)]
+
+
+SEASON_EVENTS = Prepared(
+    lambda season: (
+        SeasonBest.objects.filter(season=season)
         .values_list("gender", "distance_m")
         .distinct()
         .order_by("gender", "distance_m")
-    ]
+    ),
+    season=IntegerField(),
+)
 
 
 def adelskalender(request):

@@ -19,7 +19,13 @@ import json
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Expression, IntegerField
-from django.db.models.query import FlatValuesListIterable, ModelIterable, ValuesListIterable, get_related_populators
+from django.db.models.query import (
+    FlatValuesListIterable,
+    ModelIterable,
+    ValuesIterable,
+    ValuesListIterable,
+    get_related_populators,
+)
 
 
 class Param(Expression):
@@ -64,9 +70,9 @@ class Prepared:
         return compiled.made(rows)
 
     def rows(self, **values):
-        """The values_list rows the QuerySet would give (single values with flat=True)."""
+        """The rows the QuerySet would give: tuples (values_list), single values (flat=True) or dicts (values)."""
         compiled, rows = self._run(values)
-        assert compiled.iterable in (ValuesListIterable, FlatValuesListIterable), "rows() is for values_list()"
+        assert compiled.iterable in (ValuesListIterable, FlatValuesListIterable, ValuesIterable), "rows() is for values"
         return compiled.made(rows)
 
     def slice(self, start, stop, **values):
@@ -135,6 +141,9 @@ class Compiled:
             assert self.sql.endswith(bounds), f"a sliced query ends with its bounds: {self.sql[-60:]}"
             self.sql = self.sql.removesuffix(bounds) + "LIMIT %s OFFSET %s"
             self.params = (*self.params, Param(LIMIT, IntegerField()), Param(OFFSET, IntegerField()))
+        if self.iterable is ValuesIterable:  # the names ValuesIterable gives its dicts
+            query = queryset.query
+            self.names = list(query.selected or [*query.extra_select, *query.values_select, *query.annotation_select])
         if self.iterable is ModelIterable:
             select, klass_info = self.compiler.select, self.compiler.klass_info
             fields = klass_info["select_fields"]
@@ -162,4 +171,6 @@ class Compiled:
         converted = self.compiler.results_iter(results=[rows], tuple_expected=True)
         if self.iterable is FlatValuesListIterable:
             return [row[0] for row in converted]
+        if self.iterable is ValuesIterable:
+            return [dict(zip(self.names, row, strict=True)) for row in converted]
         return list(converted)

@@ -5,7 +5,7 @@ from functools import cache
 
 import django_tables2 as tables
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import F
 from django.http import Http404
 from django.utils.formats import localize
@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_tables2.rows import BoundRows
 from django_tables2.utils import A, AttributeDict
 
 from results import timing
@@ -36,6 +37,17 @@ def paginate(request, table, per_page=25):
         table.paginate(page=int(request.GET.get("page", 1)), per_page=per_page)
     except (ValueError, OverflowError, EmptyPage, PageNotAnInteger):
         raise Http404(_("There is no such page.")) from None
+
+
+def paginate_pages(request, table, pages, per_page):
+    """Paginate a table whose rows come from a prepared query's Pages (results/prepared.py): only the page's
+    rows are read. The query gives the rows in the table's order; an impossible page is a 404."""
+    table.paginator = Paginator(pages, per_page)
+    try:
+        table.page = table.paginator.page(int(request.GET.get("page", 1)))
+    except (ValueError, OverflowError, EmptyPage, PageNotAnInteger):
+        raise Http404(_("There is no such page.")) from None
+    table.page.object_list = BoundRows(data=table.page.object_list, table=table)  # as tables2's own paginate
 
 
 CELL_ARGUMENTS = {"value", "record", "column", "bound_column", "table"}

@@ -181,3 +181,18 @@ def test_a_sliced_prepared_query_gives_each_page_its_queryset_gives(db):
         for entry in plain:
             ahead = insight_views.POINTS_AHEAD.first(gender=gender, points=entry.points) or 0
             assert ahead == plain.filter(points__lt=entry.points).count()
+
+
+def test_the_season_ranking_queries_give_what_their_querysets_give_in_every_order(db):
+    from results import insight_views
+    from results.models import SeasonBest
+
+    events = set(SeasonBest.objects.values_list("season", "gender", "distance_m"))
+    assert len(events) > 20
+    for season, gender, distance in sorted(events):
+        values = {"season": season, "gender": gender, "distance": distance}
+        size = insight_views.SEASON_RANKING_SIZE.first(**values)
+        assert size == SeasonBest.objects.filter(season=season, gender=gender, distance_m=distance).count()
+        for ranking in insight_views.SEASON_RANKING.values():
+            assert ranking.slice(0, 50, **values) == list(ranking.build(**values)[:50])
+        assert_same(insight_views.SEASON_EVENTS, season=season)
