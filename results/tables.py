@@ -124,6 +124,15 @@ class Table(tables.Table):
         return mark_safe("".join(parts))
 
     def header_html(self, query):
+        if not any(column.orderable for column in self.columns):  # no sort links: the same for the whole class
+            headers = tuple(str(column.header) for column in self.columns)
+            key = (type(self), self.language, headers)
+            if key not in _STATIC_HEADERS:
+                _STATIC_HEADERS[key] = self._header_html(query)
+            return _STATIC_HEADERS[key]
+        return self._header_html(query)
+
+    def _header_html(self, query):
         cells = []
         for column in self.columns:
             header = conditional_escape(column.header)
@@ -180,9 +189,19 @@ class Table(tables.Table):
 
         return open_row
 
+    def _open_td(self, bound):
+        """The column's <td ...>, the same for every table of the class unless its attributes are computed."""
+        key = (type(self), bound.name)
+        if key in _TD_OPENINGS:
+            return _TD_OPENINGS[key]
+        opening = f"<td {bound.attrs['td'].as_html()}>"
+        if not _computed({**self.attrs, **bound.column.attrs}):
+            _TD_OPENINGS[key] = opening
+        return opening
+
     def _cell_renderer(self, bound):
         """A function of a record giving the column's <td>: the column's lookups decided once, not per cell."""
-        open_td = f"<td {bound.attrs['td'].as_html()}>"
+        open_td = self._open_td(bound)
         steps, render, is_empty = _steps(bound.accessor), _render_call(bound, self), _emptiness(bound.column)
         default = f"{open_td}{_cell_html(bound.default)}</td>"
 
@@ -196,6 +215,15 @@ class Table(tables.Table):
             return f"{open_td}{_cell_html(render(value, record))}</td>"
 
         return cell
+
+
+# made once per table class (and language): a page may make a dozen tables
+_STATIC_HEADERS, _TD_OPENINGS = {}, {}
+
+
+def _computed(attributes):
+    """Whether any attribute (at any depth) is a function, computed for each table or cell."""
+    return any(_computed(value) if isinstance(value, dict) else callable(value) for value in attributes.values())
 
 
 def _render_call(bound, table):
