@@ -6,6 +6,8 @@ from django.db.models import BigIntegerField, Count, F
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from results import careers, exporter, headtohead, rankings, records, timing
@@ -53,7 +55,7 @@ from results.tables import (
     paginate,
     valid_order,
 )
-from results.templatetags.skating import notation
+from results.templatetags.skating import notation, short_date
 
 
 def visible(request, queryset):
@@ -74,11 +76,24 @@ def home(request):
         request,
         "results/home.html",
         {
-            "streak_ends": recent_streak_ends(),
+            "streak_ends": [
+                (race, streak_end(winner, loser, length, race)) for race, winner, loser, length in recent_streak_ends()
+            ],  # fmt: skip
             "competitions": competitions,
             "latest_races": RaceWinnerTable([(race, winners.get(race.id)) for race in latest_races]),
         },
     )
+
+
+def streak_end(winner, loser, length, race):
+    """'Takagi ends Leerdam's run of 16 straight 1000 m wins' (the names escaped, the sentence safe)."""
+    names = {"name": loser.name, "n": length, "distance": race.distance_label()}
+    if winner:
+        message = _("%(winner)s ends %(name)s's run of %(n)s straight %(distance)s wins")
+        names["winner"] = winner.name
+    else:
+        message = _("%(name)s's run of %(n)s straight %(distance)s wins ends")
+    return mark_safe(message % {name: conditional_escape(value) for name, value in names.items()})
 
 
 # The home page's queries, compiled once (results/prepared.py).
@@ -129,6 +144,12 @@ def competition_detail(request, slug):
     )
 
 
+def after(race):
+    """'After the 500 m of 3 Mar': a classification's heading."""
+    names = {"race": race.distance_label(), "date": short_date(race.date, with_year=False)}
+    return _("After the %(race)s of %(date)s") % {name: conditional_escape(value) for name, value in names.items()}
+
+
 CHAMPIONSHIPS = {CompetitionKind.WORLD_SPRINT, CompetitionKind.WORLD_ALLROUND, CompetitionKind.EUROPEAN}
 
 
@@ -153,7 +174,7 @@ def championship_classifications(competition, races):
             (
                 gender,
                 [
-                    (race, ClassificationTable([(row, skaters[row.skater_id]) for row in table]))
+                    (after(race), ClassificationTable([(row, skaters[row.skater_id]) for row in table]))
                     for race, table in standings[1:]
                 ],
             )  # fmt: skip
