@@ -1,4 +1,5 @@
-"""Derived facts stored for speed: record progressions, personal and season bests, win streaks, winner ages.
+"""Derived facts stored for speed: record progressions, personal and season bests, win streaks, winner ages,
+the rivals met most.
 
 Pages read these tables instead of scanning every result. They are computed by
 the same rules as records.py and streaks.py, from published results only, and
@@ -18,6 +19,8 @@ from django.db import transaction
 from django.db.models import Q
 
 from results.models import (
+    RIVAL_COUNTS,
+    RIVALS,
     AdelskalenderEntry,
     PersonalBest,
     Race,
@@ -25,12 +28,14 @@ from results.models import (
     RecordEntry,
     RecordScope,
     Result,
+    Rival,
     SeasonBest,
     StreakEnd,
     StreakSummary,
     WinnerAge,
 )
 from results.records import progression
+from results.rivals import most_met
 from results.streaks import Start, ended_streaks, streaks
 from results.timing import age_on, samalog_points
 
@@ -114,10 +119,25 @@ def refresh(race_ids, extra_keys=()):
     for distance, skaters in by_distance.items():
         _refresh_skaters(skaters, distance)
     _refresh_adelskalender({skater for skater, _, _, _, _ in keys})
+    _refresh_rivals({skater for skater, _, _, _, _ in keys if skater})
     for gender, distance in events:
         WinnerAge.objects.filter(gender=gender, distance_m=distance).delete()
         WinnerAge.objects.bulk_create(_winner_ages(race__gender=gender, race__distance_m=distance), batch_size=5000)
     bump_data_version()
+
+
+def _refresh_rivals(skater_ids):
+    """The skaters met most by each of these skaters: every skater in a changed race has met someone more or less
+    often (RIVAL_COUNTS counts them in the database; recompute_all counts everyone's with rivals.most_met)."""
+    Rival.objects.filter(skater_id__in=skater_ids).delete()
+    Rival.objects.bulk_create(
+        [
+            Rival(skater_id=skater, rival_id=rival, meetings=meetings)
+            for skater in skater_ids
+            for rival, meetings in RIVAL_COUNTS.rows(skater=skater)
+        ],
+        batch_size=5000,
+    )
 
 
 def _refresh_adelskalender(skater_ids=None):
@@ -260,6 +280,13 @@ def recompute_all():
     for model, rows in zip(SKATER_FACTS, made, strict=True):
         model.objects.bulk_create(rows, batch_size=5000)
     _refresh_adelskalender()
+    Rival.objects.all().delete()
+    entries = Result.objects.filter(race__published=True, race__competition__published=True, skater__isnull=False)
+    most = most_met(entries.values_list("race_id", "skater_id").iterator(chunk_size=20000), RIVALS)
+    Rival.objects.bulk_create(
+        [Rival(skater_id=skater, rival_id=rival, meetings=n) for skater, met in most.items() for rival, n in met],
+        batch_size=5000,
+    )
     WinnerAge.objects.all().delete()
     WinnerAge.objects.bulk_create(_winner_ages(), batch_size=5000)
     bump_data_version()
@@ -302,6 +329,7 @@ def snapshot():
         "streaks": sorted(StreakSummary.objects.values_list("skater_id", "distance_m", "current", "longest")),
         "ends": sorted(StreakEnd.objects.values_list("skater_id", "distance_m", "result_id", "length")),
         "adelskalender": sorted(AdelskalenderEntry.objects.values_list("skater_id", "gender", "points")),
+        "rivals": sorted(Rival.objects.values_list("skater_id", "rival_id", "meetings")),
         "winner_ages": sorted(
             WinnerAge.objects.values_list("gender", "distance_m", "kind", "extreme", "result_id", "date", "age")
         ),

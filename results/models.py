@@ -406,16 +406,13 @@ class ResultQuerySet(models.QuerySet):
         return self.select_related("race", "race__competition", "race__competition__rink")
 
     def rivals_of(self, skater):
-        """The RIVALS other skaters met most in the skater's published races: [{name, slug, url, meetings}], most
-        met first. Counted by skater id, then named in a second query: grouping by name costs more."""
-        counts = RIVAL_COUNTS.rows(skater=skater.id)
-        named = {id: (name, slug) for id, name, slug in SKATERS_NAMED.rows(skaters=[id for id, _ in counts])}
+        """The RIVALS other skaters met most in published races, as stored by derived.py: [{name, slug, url,
+        meetings}], most met first."""
         rivals = []
-        for id, meetings in counts:
-            name, slug = named[id]
+        for name, slug, meetings in RIVALS_OF.rows(skater=skater.id):
             url = slug_url("results:head_to_head", skater.slug, slug)
             rivals.append({"name": name, "slug": slug, "url": url, "meetings": meetings})
-        return sorted(rivals, key=lambda rival: (-rival["meetings"], rival["name"]))
+        return rivals
 
     def for_distance(self, gender, distance_m):
         return self.filter(race__gender=gender, race__distance_m=distance_m, race__kind=RaceKind.INDIVIDUAL)
@@ -663,6 +660,21 @@ class WinnerAge(models.Model):
         return f"{self.extreme} {self.gender} {self.distance_m} m: {self.age} on {self.date}"
 
 
+class Rival(models.Model):
+    """One of the RIVALS other skaters a skater met most in published races (a profile lists them)."""
+
+    skater = models.ForeignKey(Skater, on_delete=models.CASCADE, related_name="+")
+    rival = models.ForeignKey(Skater, on_delete=models.CASCADE, related_name="+")
+    meetings = models.PositiveIntegerField()
+
+    class Meta:
+        # its index serves the profile's query: a skater's rivals
+        constraints = [models.UniqueConstraint(fields=["skater", "rival"], name="one_rival_entry_per_pair")]
+
+    def __str__(self):
+        return f"{self.skater_id} met {self.rival_id} {self.meetings}×"
+
+
 class StreakSummary(models.Model):
     """A skater's current and longest run of wins on a distance."""
 
@@ -802,7 +814,7 @@ STREAK_SUMMARIES = Prepared(
     skater=models.BigIntegerField(),
 )
 RIVALS = 8
-RIVAL_COUNTS = Prepared(  # the other skaters' results in the skater's published races, counted per skater
+RIVAL_COUNTS = Prepared(  # the other skaters' results in the skater's published races, counted (derived.py)
     lambda skater: (
         Result.objects.filter(
             race__results__skater_id=skater, race__published=True, race__competition__published=True,
@@ -815,9 +827,13 @@ RIVAL_COUNTS = Prepared(  # the other skaters' results in the skater's published
     ),
     skater=models.BigIntegerField(),
 )  # fmt: skip
-SKATERS_NAMED = Prepared(
-    lambda skaters: Skater.objects.filter(id__in=skaters).values_list("id", "name", "slug"),
-    skaters=[models.BigIntegerField()],
+RIVALS_OF = Prepared(
+    lambda skater: (
+        Rival.objects.filter(skater_id=skater)
+        .order_by("-meetings", "rival__name", "rival_id")
+        .values_list("rival__name", "rival__slug", "meetings")
+    ),
+    skater=models.BigIntegerField(),
 )
 
 

@@ -15,8 +15,31 @@ def recomputed():
 
 def test_the_seeded_facts_equal_a_full_recomputation(db):
     stored = derived.snapshot()
-    assert stored["records"] and stored["streaks"] and stored["ends"]
+    assert stored["records"] and stored["streaks"] and stored["ends"] and stored["rivals"]
     assert stored == recomputed()
+
+
+def test_the_stored_rivals_are_the_skaters_met_most_in_published_races(db):
+    from collections import Counter
+
+    from results.models import RIVALS, Rival
+
+    fields = {}
+    for race_id, skater_id in Result.objects.filter(
+        race__published=True, race__competition__published=True, skater__isnull=False
+    ).values_list("race_id", "skater_id"):
+        fields.setdefault(race_id, set()).add(skater_id)
+    met = {}
+    for skaters in fields.values():
+        for skater in skaters:
+            met.setdefault(skater, Counter()).update(skaters - {skater})
+    stored = {}
+    for skater, rival, meetings in Rival.objects.values_list("skater_id", "rival_id", "meetings"):
+        stored.setdefault(skater, {})[rival] = meetings
+    assert len(met) > 300
+    for skater, counts in met.items():
+        most = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:RIVALS]
+        assert stored.get(skater, {}) == dict(most), skater
 
 
 def test_after_edits_imports_and_deletions_the_stored_facts_equal_a_recomputation(
