@@ -10,9 +10,12 @@ query is written as an ordinary QuerySet with a named placeholder where each val
 
 is compiled on its first run, and afterwards only binds the values, runs the SQL and turns
 the rows into what the QuerySet would have given (model instances with their
-select_related objects, or values_list rows), converted by Django's own converters.
-A list placeholder ([field]) serves `__in`: one parameter, however long the list.
-tests/test_prepared.py compares every prepared query with the QuerySet evaluated as usual.
+select_related objects, values_list tuples or values dicts), converted by Django's own
+converters. A list placeholder ([field]) serves `__in`: one parameter, however long the
+list (json_each on SQLite, an array on PostgreSQL). A page of rows is a slice whose bounds
+are bound like values (Pages serves a Paginator). The SQL depends only on the database
+backend, so one compilation serves every thread's connection. tests/test_prepared.py
+compares every prepared query with the QuerySet evaluated as usual, on both databases.
 """
 
 import json

@@ -144,8 +144,8 @@ def competition_detail(request, slug):
     )
 
 
-def after(race):
-    """'After the 500 m of 3 Mar': a classification's heading."""
+def classification_heading(race):
+    """'After the 500 m of 3 Mar'."""
     names = {"race": race.distance_label(), "date": short_date(race.date, with_year=False)}
     return _("After the %(race)s of %(date)s") % {name: conditional_escape(value) for name, value in names.items()}
 
@@ -160,10 +160,8 @@ def championship_classifications(competition, races):
     times = {}
     for race_id, skater_id, time_ms in FINISH_TIMES.rows(races=[race.id for race in races]):
         times.setdefault(race_id, {})[skater_id] = time_ms
-    skaters = {
-        id: SkaterLink(id, *rest)
-        for id, *rest in SKATER_LINKS.rows(skaters=sorted({id for by in times.values() for id in by}))
-    }
+    classified = sorted({skater_id for by_skater in times.values() for skater_id in by_skater})
+    skaters = {row[0]: SkaterLink._make(row) for row in SKATER_LINKS.rows(skaters=classified)}
     made = []
     for gender in (Gender.WOMEN, Gender.MEN):
         ordered = [r for r in races if r.gender == gender and not r.division and r.kind == "individual"]
@@ -174,7 +172,10 @@ def championship_classifications(competition, races):
             (
                 gender,
                 [
-                    (after(race), ClassificationTable([(row, skaters[row.skater_id]) for row in table]))
+                    (
+                        classification_heading(race),
+                        ClassificationTable([(row, skaters[row.skater_id]) for row in table]),
+                    )
                     for race, table in standings[1:]
                 ],
             )  # fmt: skip
@@ -216,7 +217,7 @@ def race_detail(request, competition_slug, race_slug):
 
 
 def skater_or_redirect(slug):
-    """(the skater at this address, None), or (None, a permanent redirect) for an earlier name's address."""
+    """(the skater at this address, None), or (None, the skater) when it is the address of an earlier name."""
     skater = Skater.objects.at(slug)
     if skater is None:
         earlier = SkaterName.objects.filter(slug=slug).select_related("skater").first()
