@@ -7,7 +7,7 @@ that were decided, in date order: an undecided meeting does not break a run.
 
 from dataclasses import dataclass
 
-from django.db.models import BigIntegerField, Q
+from django.db.models import BigIntegerField
 
 from results import timing
 from results.addresses import slug_url
@@ -118,28 +118,25 @@ RACE_FIELDS = ("race__date", "race__distance_m", "race__kind", "race__division",
 
 
 def meetings_between(a, b):
-    """Every race both skaters have a result in, oldest first, in one query of plain rows."""
-    by_race = {}
-    for race_id, skater_id, status, rank, time_ms, *race in BOTH_SKATERS_RESULTS.rows(a=a.id, b=b.id):
-        by_race.setdefault(race_id, (race, {}))[1][skater_id] = Side(status, rank, time_ms)
+    """Every published race both skaters have a result in, oldest first: one query, a row per meeting."""
     meetings = []
-    for race, pair in by_race.values():
-        if a.id in pair and b.id in pair:
-            sa, sb = pair[a.id], pair[b.id]
-            meetings.append(Meeting(race=MeetingRace(*race), a=sa, b=sb, winner=decide(sa, sb)))
+    for row in MEETINGS.rows(a=a.id, b=b.id):
+        sa, sb = Side(*row[0:3]), Side(*row[3:6])
+        meetings.append(Meeting(race=MeetingRace(*row[6:]), a=sa, b=sb, winner=decide(sa, sb)))
     return meetings
 
 
-BOTH_SKATERS_RESULTS = Prepared(  # the head-to-head page's query (results/prepared.py)
-    lambda a, b: (
-        Result.objects.public()
-        .filter(Q(skater_id=a) | Q(skater_id=b), race__in=Result.objects.filter(skater_id=a).values("race"))
-        .order_by("race__date", "race_id", "id")
-        .values_list("race_id", "skater_id", "status", "rank", "time_ms", *RACE_FIELDS)
+MEETINGS = Prepared(  # the head-to-head page's query (results/prepared.py): the first's rows joined to the second's
+    lambda a, b: Result.objects.public()
+    .filter(skater_id=a, race__results__skater_id=b)
+    .order_by("race__date", "race_id")
+    .values_list(
+        "status", "rank", "time_ms", "race__results__status", "race__results__rank", "race__results__time_ms",
+        *RACE_FIELDS,
     ),
     a=BigIntegerField(),
     b=BigIntegerField(),
-)
+)  # fmt: skip
 
 
 def summary(meetings):

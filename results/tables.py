@@ -185,7 +185,7 @@ class Table(tables.Table):
             row = {name: value(record) for name, value in attributes}
             odd_even = "odd" if number % 2 else "even"
             row["class"] = f"{row['class']} {odd_even}" if row.get("class") else odd_even
-            return f"<tr {AttributeDict(row).as_html()}>"
+            return f"<tr {_attributes_html(row)}>"
 
         return open_row
 
@@ -219,6 +219,14 @@ class Table(tables.Table):
 
 # made once per table class (and language): a page may make a dozen tables
 _STATIC_HEADERS, _TD_OPENINGS = {}, {}
+
+
+def _attributes_html(attributes):
+    """tables2's AttributeDict(attributes).as_html(), without Django's per-call lazy-string check."""
+    return format_html_join(" ", '{}="{}"', (
+        (name, value) for name, value in attributes.items()
+        if name not in AttributeDict.blacklist and value is not None
+    ))  # fmt: skip
 
 
 def _computed(attributes):
@@ -569,11 +577,11 @@ class MeetingsTable(PairTable):
         )  # fmt: skip
 
     def _side(self, result, won):
-        text = (
-            (f"{result.rank}. {racetime(result.time_ms)}".strip() if result.rank else racetime(result.time_ms))
-            if result.finished
-            else result.get_status_display()
-        )
+        if result.finished:
+            time = timing.format_time(result.time_ms, self.notation)
+            text = f"{result.rank}. {time}".strip() if result.rank else time
+        else:
+            text = result.get_status_display()
         return format_html("<strong>{}</strong>", text) if won else text
 
     def render_a(self, record):
@@ -583,7 +591,7 @@ class MeetingsTable(PairTable):
         return self._side(record.b, record.winner == "b")
 
     def render_gap_ms(self, value):
-        return gap(value) if value else ""
+        return timing.format_gap(value, self.notation) if value else ""
 
 
 class CompetitionTable(Table):
