@@ -9,7 +9,7 @@ from collections import Counter
 from datetime import date
 from typing import NamedTuple
 
-from django.db.models import BigIntegerField
+from django.db.models import BigIntegerField, BooleanField, ExpressionWrapper, Q
 
 from results.addresses import slug_url
 from results.charts import progression_chart
@@ -42,10 +42,7 @@ class CareerResult(NamedTuple):
     race_slug: str
     competition_name: str
     rink: str
-
-    @property
-    def timed_individual(self):
-        return self.status == Status.FINISHED and bool(self.time_ms) and self.kind == RaceKind.INDIVIDUAL
+    timed_individual: bool  # a finish with a time in an individual race (counted by the database)
 
     @property
     def distance_label(self):
@@ -69,9 +66,16 @@ def career(skater):
     return [CareerResult._make(row) for row in CAREER.rows(skater=skater.id)]
 
 
+TIMED_INDIVIDUAL = ExpressionWrapper(
+    Q(status=Status.FINISHED, time_ms__isnull=False, race__kind=RaceKind.INDIVIDUAL), output_field=BooleanField()
+)
 CAREER = Prepared(  # a profile's query (results/prepared.py)
     lambda skater: (
-        Result.objects.public().filter(skater_id=skater).order_by("race__date", "race_id").values_list(*CAREER_FIELDS)
+        Result.objects.public()
+        .filter(skater_id=skater)
+        .annotate(timed_individual=TIMED_INDIVIDUAL)
+        .order_by("race__date", "race_id")
+        .values_list(*CAREER_FIELDS, "timed_individual")
     ),
     skater=BigIntegerField(),
 )
@@ -140,11 +144,17 @@ def record_progression(results, distance_m):
 
 def progression_charts(results, personal, bests, notation):
     """One SVG chart per distance with a personal record: season bests as dots, the PR progression as a line."""
+    by_distance = {}
+    for result in results:
+        if result.timed_individual:
+            by_distance.setdefault(result.distance_m, []).append(result)
     charts = []
     for record in personal:
         distance = record.distance_m
         season_points = [(r.date, r.time_ms) for season in bests.values() for r in season if r.distance_m == distance]
-        chart = progression_chart(distance, season_points, record_progression(results, distance), notation)
+        chart = progression_chart(
+            distance, season_points, record_progression(by_distance[distance], distance), notation
+        )
         if chart:
             charts.append(chart)
     return charts
