@@ -126,16 +126,27 @@ def refresh(race_ids, extra_keys=()):
     bump_data_version()
 
 
+PUBLISHED_ENTRIES = Q(race__published=True, race__competition__published=True, skater__isnull=False)
+ONE_BY_ONE = 100  # up to this many skaters, each one's rivals are counted by the database in a query of its own
+
+
 def _refresh_rivals(skater_ids):
     """The skaters met most by each of these skaters: every skater in a changed race has met someone more or less
-    often (RIVAL_COUNTS counts them in the database; recompute_all counts everyone's with rivals.most_met)."""
+    often. A few skaters (an edit): counted by the database, one query each (RIVAL_COUNTS); many (an import):
+    the start lists of all their races read once and counted here (rivals.most_met), as recompute_all does."""
     Rival.objects.filter(skater_id__in=skater_ids).delete()
+    if len(skater_ids) <= ONE_BY_ONE:
+        most = {skater: RIVAL_COUNTS.rows(skater=skater) for skater in skater_ids}
+    else:
+        their_races = Result.objects.filter(skater_id__in=skater_ids).values("race_id")
+        entries = Result.objects.filter(PUBLISHED_ENTRIES, race_id__in=their_races).values_list("race_id", "skater_id")
+        most = most_met(entries.iterator(chunk_size=20000), RIVALS)
+    _store_rivals({skater: most.get(skater, []) for skater in skater_ids})
+
+
+def _store_rivals(most):
     Rival.objects.bulk_create(
-        [
-            Rival(skater_id=skater, rival_id=rival, meetings=meetings)
-            for skater in skater_ids
-            for rival, meetings in RIVAL_COUNTS.rows(skater=skater)
-        ],
+        [Rival(skater_id=skater, rival_id=rival, meetings=n) for skater, met in most.items() for rival, n in met],
         batch_size=5000,
     )
 
@@ -281,12 +292,8 @@ def recompute_all():
         model.objects.bulk_create(rows, batch_size=5000)
     _refresh_adelskalender()
     Rival.objects.all().delete()
-    entries = Result.objects.filter(race__published=True, race__competition__published=True, skater__isnull=False)
-    most = most_met(entries.values_list("race_id", "skater_id").iterator(chunk_size=20000), RIVALS)
-    Rival.objects.bulk_create(
-        [Rival(skater_id=skater, rival_id=rival, meetings=n) for skater, met in most.items() for rival, n in met],
-        batch_size=5000,
-    )
+    entries = Result.objects.filter(PUBLISHED_ENTRIES).values_list("race_id", "skater_id")
+    _store_rivals(most_met(entries.iterator(chunk_size=20000), RIVALS))
     WinnerAge.objects.all().delete()
     WinnerAge.objects.bulk_create(_winner_ages(), batch_size=5000)
     bump_data_version()

@@ -92,3 +92,20 @@ def test_a_preview_that_rolls_back_leaves_the_stored_facts_alone(db, django_capt
     with django_capture_on_commit_callbacks(execute=True):
         import_sheet(sheet(row(skater="Real One", time="1:00.50")))
     assert RecordEntry.objects.get(scope=RecordScope.WORLD, gender="F", distance_m=1000, current=True).time_ms == 60500
+
+
+def test_rivals_kept_for_many_skaters_at_once_equal_those_counted_one_by_one(db):
+    """An import touches hundreds of skaters: their rivals are counted from the races' start lists in one pass
+    (rivals.most_met), an edit's few one query each; both give what a full recomputation gives."""
+    from results.models import Rival
+
+    everyone = set(Skater.objects.values_list("id", flat=True))
+    assert len(everyone) > derived.ONE_BY_ONE
+    Rival.objects.all().delete()
+    derived._refresh_rivals(everyone)
+    at_once = sorted(Rival.objects.values_list("skater_id", "rival_id", "meetings"))
+    few = set(list(everyone)[: derived.ONE_BY_ONE])
+    Rival.objects.filter(skater_id__in=few).delete()
+    derived._refresh_rivals(few)
+    assert sorted(Rival.objects.values_list("skater_id", "rival_id", "meetings")) == at_once
+    assert recomputed()["rivals"] == at_once
