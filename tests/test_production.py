@@ -1,5 +1,6 @@
 """Deployment: security headers, health check, security.txt, backups and restores."""
 
+import json
 import subprocess
 import sys
 
@@ -59,6 +60,22 @@ def test_check_deploy_is_clean_with_production_settings():
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert "no issues" in run.stdout
+
+
+@pytest.mark.parametrize("prepared", ["", "0"])
+def test_postgresql_plans_each_query_once_a_connection_unless_told_not_to(prepared):
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "SECRET_KEY": "x" * 50,
+        "DATABASE_URL": "postgres://u@db.example.org/skating",
+        "DJANGO_SETTINGS_MODULE": "skating.settings",
+        **({"PREPARED_STATEMENTS": prepared} if prepared else {}),
+    }
+    code = "import django, json; django.setup(); from django.conf import settings as s; print(json.dumps(s.DATABASES['default']['OPTIONS']))"
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    options = json.loads(run.stdout)
+    assert options == ({} if prepared == "0" else {"server_side_binding": True, "prepare_threshold": 2})
 
 
 @pytest.mark.flushes_db
