@@ -12,7 +12,7 @@ from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_tables2.rows import BoundRows
 from django_tables2.utils import A, AttributeDict
@@ -21,7 +21,7 @@ from results import timing
 from results.addresses import slug_url
 from results.html import conditional_escape, format_html, format_html_join
 from results.models import Gender, Status
-from results.templatetags.skating import competitor, country_name, gap, notation, points, racetime, short_date
+from results.templatetags.skating import competitor, country_name, notation, points, racetime, short_date
 
 
 def valid_order(table_class, value):
@@ -124,13 +124,16 @@ class Table(tables.Table):
         return mark_safe("".join(parts))
 
     def header_html(self, query):
-        if not any(column.orderable for column in self.columns):  # no sort links: the same for the whole class
-            headers = tuple(str(column.header) for column in self.columns)
-            key = (type(self), self.language, headers)
-            if key not in _STATIC_HEADERS:
-                _STATIC_HEADERS[key] = self._header_html(query)
-            return _STATIC_HEADERS[key]
-        return self._header_html(query)
+        """The header row: the same for every table of the class with the same headings, order and query (the
+        sort links keep the query's other parameters), so it is made once for each."""
+        key = (type(self), self.language, tuple(str(column.header) for column in self.columns))
+        if any(column.orderable for column in self.columns):
+            key += (tuple(str(o) for o in self.order_by or ()), tuple((k, tuple(v)) for k, v in query.lists()))
+        if key not in _HEADERS:
+            if len(_HEADERS) > 1000:  # any query string makes a key: keep the few seen lately
+                _HEADERS.clear()
+            _HEADERS[key] = self._header_html(query)
+        return _HEADERS[key]
 
     def _header_html(self, query):
         cells = []
@@ -218,7 +221,7 @@ class Table(tables.Table):
 
 
 # made once per table class (and language): a page may make a dozen tables
-_STATIC_HEADERS, _TD_OPENINGS = {}, {}
+_HEADERS, _TD_OPENINGS = {}, {}
 
 
 def _attributes_html(attributes):
@@ -342,7 +345,7 @@ class RaceResultTable(Table):
         return format_html('<abbr title="{}">{}</abbr>', record.result.get_status_display(), record.status)
 
     def render_lane(self, value):
-        return {"inner": _("I"), "outer": _("O")}.get(value, "")
+        return gettext("I") if value == "inner" else gettext("O") if value == "outer" else ""
 
     def render_skater(self, value, record):
         markers = format_html_join(
@@ -355,12 +358,12 @@ class RaceResultTable(Table):
 
     def render_time_ms(self, value, record):
         if record.show_thousandths:
-            text = racetime(value, True)
+            text = timing.format_time(value, self.notation, thousandths=True)
             return format_html("{}<small>{}</small>", text[:-1], text[-1])
-        return racetime(value)
+        return timing.format_time(value, self.notation)
 
     def render_gap_ms(self, value):
-        return gap(value) if value else ""
+        return timing.format_gap(value, self.notation) if value else ""
 
 
 class MassStartTable(RaceResultTable):
