@@ -613,8 +613,8 @@ class CompetitionTable(Table):
         return format_html('<a href="{}">{}</a>, {}', value.get_absolute_url(), value.name, value.city)
 
 
-def race_time_link(result):
-    return format_html('<a href="{}">{}</a>', result.race_url, racetime(result.time_ms))
+def race_time_link(result, notation):
+    return format_html('<a href="{}">{}</a>', result.race_url, timing.format_time(result.time_ms, notation))
 
 
 class PersonalRecordTable(Table):
@@ -631,7 +631,7 @@ class PersonalRecordTable(Table):
         orderable = False
 
     def render_time_ms(self, record):
-        return race_time_link(record)
+        return race_time_link(record, self.notation)
 
 
 class SeasonBestTable(Table):
@@ -648,7 +648,7 @@ class SeasonBestTable(Table):
         default = ""
 
     def render_time_ms(self, record):
-        return race_time_link(record[1])
+        return race_time_link(record[1], self.notation)
 
 
 class MedalTable(Table):
