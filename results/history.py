@@ -13,20 +13,11 @@ START_FIELDS = (
 )  # fmt: skip
 
 
-def as_start(row):
-    """A row of START_FIELDS as a Start (its fields are in that order)."""
-    return Start._make(row)
-
-
-def starts_by_skater(results):
-    """Group a Result queryset's rows into each skater's starts in date order."""
-    return _grouped(results.order_by("race__date", "race_id").values_list(*START_FIELDS))
-
-
 def _grouped(rows):
+    """Rows of START_FIELDS (in date order) as each skater's Starts (a Start's fields are in that order)."""
     grouped = {}
     for row in rows:
-        start = as_start(row)
+        start = Start._make(row)
         grouped.setdefault(start.skater_id, []).append(start)
     return grouped
 

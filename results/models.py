@@ -234,9 +234,6 @@ class RaceQuerySet(models.QuerySet):
     def with_competition(self):
         return self.select_related("competition", "competition__rink")
 
-    def in_season(self, season):
-        return self.filter(competition__season=season)
-
     def for_page(self, competition_slug, race_slug, drafts=False):
         """The race at this address with its competition and rink, or None; drafts only when asked (editors)."""
         return RACE_AT.first(competition=competition_slug, race=race_slug, drafts=drafts)
@@ -284,10 +281,6 @@ class RaceQuerySet(models.QuerySet):
             [RaceLink.of(race, row) for row in siblings],
             (previous and RaceLink.of(race, previous), following and RaceLink.of(race, following)),
         )
-
-    def comparable_to(self, race):
-        """Races on the same distance, for the same gender, in the same division kind."""
-        return self.filter(gender=race.gender, distance_m=race.distance_m, kind=race.kind, division=race.division)
 
 
 class Race(models.Model):
@@ -401,9 +394,6 @@ class ResultQuerySet(models.QuerySet):
 
     def timed(self):
         return self.finished().filter(time_ms__isnull=False)
-
-    def with_race(self):
-        return self.select_related("race", "race__competition", "race__competition__rink")
 
     def rivals_of(self, skater):
         """The RIVALS other skaters met most in published races, as stored by derived.py: [{name, slug, url,
