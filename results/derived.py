@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from results.models import (
+    PUBLIC_RESULT,
     RIVAL_COUNTS,
     RIVALS,
     AdelskalenderEntry,
@@ -37,10 +38,10 @@ from results.models import (
 from results.records import progression
 from results.rivals import most_met
 from results.streaks import Start, ended_streaks, streaks
-from results.timing import age_on, samalog_points
+from results.timing import samalog_points, winner_age_steps
 
 DATA_VERSION_KEY = "data-version"
-PUBLIC = Q(race__published=True, race__competition__published=True, race__kind=RaceKind.INDIVIDUAL)
+PUBLIC = PUBLIC_RESULT & Q(race__kind=RaceKind.INDIVIDUAL)
 RECORD_FIELDS = ("id", "race__date", "time_ms", "race__gender", "race__distance_m", "nationality",
                  "race__competition__rink_id")  # fmt: skip
 START_FIELDS = ("skater_id", "race_id", "race__date", "race__division", "status", "rank", "time_ms",
@@ -126,7 +127,7 @@ def refresh(race_ids, extra_keys=()):
     bump_data_version()
 
 
-PUBLISHED_ENTRIES = Q(race__published=True, race__competition__published=True, skater__isnull=False)
+PUBLISHED_ENTRIES = PUBLIC_RESULT & Q(skater__isnull=False)
 ONE_BY_ONE = 100  # up to this many skaters, each one's rivals are counted by the database in a query of its own
 
 
@@ -302,23 +303,21 @@ def recompute_all():
 def _winner_ages(**filters):
     """WinnerAge rows: each event's youngest and oldest winner (no division or A) as they were set, in date order."""
     rows = (
-        Result.objects.filter(race__published=True, race__competition__published=True, rank=1,
-                              race__division__in=["", "A"], skater__birth_date__isnull=False, **filters)
+        Result.objects.filter(PUBLIC_RESULT, rank=1, race__division__in=["", "A"], skater__birth_date__isnull=False,
+                              **filters)
         .order_by("race__date", "race_id")
         .values_list("id", "race__date", "race__gender", "race__distance_m", "race__kind", "skater__birth_date")
     )  # fmt: skip
-    made, youngest, oldest = [], {}, {}
-    for result_id, day, gender, distance, kind, born in rows.iterator(chunk_size=20000):
-        event, age = (gender, distance, kind), age_on(born, day)
-        for extreme, record, better in (
-            (WinnerAge.Extreme.YOUNGEST, youngest, age < youngest.get(event, age + 1)),
-            (WinnerAge.Extreme.OLDEST, oldest, age > oldest.get(event, age - 1)),
-        ):
-            if better:
-                record[event] = age
-                made.append(WinnerAge(gender=gender, distance_m=distance, kind=kind, extreme=extreme,
-                                      result_id=result_id, date=day, age=age))  # fmt: skip
-    return made
+    wins = (
+        (id, day, (gender, distance, kind), born)
+        for id, day, gender, distance, kind, born in rows.iterator(chunk_size=20000)
+    )
+    return [
+        WinnerAge(
+            gender=gender, distance_m=distance, kind=kind, extreme=extreme, result_id=result_id, date=day, age=age
+        )
+        for extreme, result_id, day, (gender, distance, kind), age in winner_age_steps(wins)
+    ]
 
 
 def snapshot():

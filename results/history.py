@@ -2,7 +2,7 @@
 
 from django.db.models import BigIntegerField, CharField, DateField, IntegerField, Q
 
-from results.models import Result, StreakEnd
+from results.models import PUBLIC_RESULT, Result, StreakEnd
 from results.prepared import Prepared
 from results.streaks import Start
 
@@ -38,7 +38,7 @@ def distance_history(race, skater_ids):
 
 DISTANCE_HISTORY = Prepared(  # the race page's query (results/prepared.py)
     lambda race, skaters, gender, distance, kind, date: Result.objects.filter(
-        Q(race__published=True, race__competition__published=True) | Q(race_id=race),
+        PUBLIC_RESULT | Q(race_id=race),
         skater_id__in=skaters, race__gender=gender, race__distance_m=distance, race__kind=kind, race__date__lte=date,
     ).order_by("race__date", "race_id", "id").values_list(*START_FIELDS),
     race=BigIntegerField(), skaters=[BigIntegerField()], gender=CharField(), distance=IntegerField(), kind=CharField(),

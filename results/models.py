@@ -227,9 +227,14 @@ def distance_label(kind, distance_m):
     return str(RaceKind.MASS_START.label) if kind == RaceKind.MASS_START else f"{distance_m} m"
 
 
+# A race the public sees: published, in a published competition (drafts are seen by editors only).
+PUBLIC_RACE = Q(published=True, competition__published=True)
+PUBLIC_RESULT = Q(race__published=True, race__competition__published=True)
+
+
 class RaceQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(published=True, competition__published=True)
+        return self.filter(PUBLIC_RACE)
 
     def with_competition(self):
         return self.select_related("competition", "competition__rink")
@@ -387,7 +392,7 @@ class Lane(models.TextChoices):
 
 class ResultQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(race__published=True, race__competition__published=True)
+        return self.filter(PUBLIC_RESULT)
 
     def finished(self):
         return self.filter(status=Status.FINISHED)
@@ -725,7 +730,7 @@ class AdelskalenderEntry(models.Model):
 # The race page's queries, compiled once (results/prepared.py): the page runs them on every view.
 RACE_AT = Prepared(
     lambda competition, race, drafts: Race.objects.with_competition().filter(
-        Q(published=True, competition__published=True) | Q(drafts), competition__slug=competition, slug=race
+        PUBLIC_RACE | Q(drafts), competition__slug=competition, slug=race
     )[:1],
     competition=models.SlugField(), race=models.SlugField(), drafts=models.BooleanField(),
 )  # fmt: skip
@@ -757,7 +762,7 @@ WINNER_AGES = Prepared(
 )  # fmt: skip
 RACES_OF_DISTANCE = Prepared(
     lambda race, season, gender, distance, kind: Race.objects.filter(
-        Q(published=True, competition__published=True) | Q(id=race),
+        PUBLIC_RACE | Q(id=race),
         competition__season=season, gender=gender, distance_m=distance, kind=kind,
     ).order_by("date", "-division", "round", "id").values_list(*RaceRow._fields),
     race=models.BigIntegerField(), season=models.IntegerField(), gender=models.CharField(),
@@ -807,8 +812,7 @@ RIVALS = 8
 RIVAL_COUNTS = Prepared(  # the other skaters' results in the skater's published races, counted (derived.py)
     lambda skater: (
         Result.objects.filter(
-            race__results__skater_id=skater, race__published=True, race__competition__published=True,
-            skater__isnull=False,
+            PUBLIC_RESULT, race__results__skater_id=skater, skater__isnull=False,
         )
         .exclude(skater_id=skater)
         .values_list("skater_id")

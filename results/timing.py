@@ -165,3 +165,18 @@ def age_on(birth_date, day):
         return None
     before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
     return day.year - birth_date.year - before_birthday
+
+
+def winner_age_steps(wins):
+    """Each time an event's youngest or oldest winner was set: wins are (result, day, event, birth date) in date
+    order; yields (extreme, result, day, event, age) with extreme "youngest" or "oldest". An equal age sets
+    nothing: the earlier winner holds it."""
+    youngest, oldest = {}, {}
+    for result, day, event, born in wins:
+        age = age_on(born, day)
+        if age < youngest.get(event, age + 1):
+            youngest[event] = age
+            yield "youngest", result, day, event, age
+        if age > oldest.get(event, age - 1):
+            oldest[event] = age
+            yield "oldest", result, day, event, age

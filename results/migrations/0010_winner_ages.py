@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from results.timing import age_on
+from results.timing import winner_age_steps
 
 
 def fill_winner_ages(apps, schema_editor):
@@ -16,17 +16,11 @@ def fill_winner_ages(apps, schema_editor):
         .order_by("race__date", "race_id")
         .values_list("id", "race__date", "race__gender", "race__distance_m", "race__kind", "skater__birth_date")
     )  # fmt: skip
-    made, youngest, oldest = [], {}, {}
-    for result_id, day, gender, distance, kind, born in rows.iterator(chunk_size=20000):
-        event, age = (gender, distance, kind), age_on(born, day)
-        for extreme, record, better in (
-            ("youngest", youngest, age < youngest.get(event, age + 1)),
-            ("oldest", oldest, age > oldest.get(event, age - 1)),
-        ):
-            if better:
-                record[event] = age
-                made.append(WinnerAge(gender=gender, distance_m=distance, kind=kind, extreme=extreme,
-                                      result_id=result_id, date=day, age=age))  # fmt: skip
+    wins = ((id, day, (gender, distance, kind), born) for id, day, gender, distance, kind, born in rows.iterator(chunk_size=20000))
+    made = [
+        WinnerAge(gender=gender, distance_m=distance, kind=kind, extreme=extreme, result_id=result_id, date=day, age=age)
+        for extreme, result_id, day, (gender, distance, kind), age in winner_age_steps(wins)
+    ]
     WinnerAge.objects.bulk_create(made, batch_size=5000)
 
 
