@@ -34,7 +34,7 @@ EDITOR = """
 import random, time
 from django.db import transaction
 from results.models import Result
-from results.ranking import rerank_races
+from results.sport.race_ranks import rerank_races
 ids = list(Result.objects.filter(status="FIN", time_ms__isnull=False, race__competition__season=2025).values_list("id", flat=True)[:200])
 rng = random.Random(3)
 saves = 0

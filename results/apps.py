@@ -6,6 +6,6 @@ class ResultsConfig(AppConfig):
     verbose_name = "Results"
 
     def ready(self):
-        from results import audit, derived  # noqa: F401  (audit connects the change log's signals)
+        from results.writes import signals
 
-        derived.connect()
+        signals.connect()

@@ -16,7 +16,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from results import derived
+from results.writes import derived
 
 TIMEOUT = 24 * 3600
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
-from results import insight_views, views
 from results.caching import cached_page
+from results.views import competitions, exports, head_to_head, home, races, rankings, records, rinks, skaters
 
 
 class ExportFormat:
@@ -19,32 +19,32 @@ register_converter(ExportFormat, "export_format")
 app_name = "results"
 
 urlpatterns = [
-    path("", cached_page(views.home), name="home"),
-    path("competitions/", cached_page(views.competition_list), name="competitions"),
-    path("competitions/<slug:slug>/", cached_page(views.competition_detail), name="competition"),
+    path("", cached_page(home.home), name="home"),
+    path("competitions/", cached_page(competitions.competition_list), name="competitions"),
+    path("competitions/<slug:slug>/", cached_page(competitions.competition_detail), name="competition"),
     path(
         "competitions/<slug:slug>/results.<export_format:fmt>",
-        cached_page(views.competition_export),
+        cached_page(exports.competition_export),
         name="competition_export",
     ),
     path(
         "competitions/<slug:competition_slug>/<slug:race_slug>/results.<export_format:fmt>",
-        cached_page(views.race_export),
+        cached_page(exports.race_export),
         name="race_export",
     ),
-    path("competitions/<slug:competition_slug>/<slug:race_slug>/", cached_page(views.race_detail), name="race"),
-    path("skaters/", cached_page(views.skater_list), name="skaters"),
-    path("skaters/<slug:slug>/", cached_page(views.skater_detail), name="skater"),
-    path("skaters/<slug:slug>/results/", cached_page(views.skater_results), name="skater_results"),
-    path("skaters/<slug:slug>/results.<export_format:fmt>", cached_page(views.skater_export), name="skater_export"),
-    path("head-to-head/", views.head_to_head_form, name="head_to_head_form"),
-    path("head-to-head/<slug:slug_a>/<slug:slug_b>/", cached_page(views.head_to_head), name="head_to_head"),
-    path("seasons/<str:season>/", cached_page(views.season_detail), name="season"),
-    path("rinks/<slug:slug>/", cached_page(views.rink_detail), name="rink"),
-    path("records/", cached_page(insight_views.records_index), name="records"),
-    path("records/<str:event>/", cached_page(insight_views.record_history), name="record_history"),
-    path("rankings/<str:season>/<str:event>/", cached_page(insight_views.season_ranking), name="season_ranking"),
-    path("adelskalender/", cached_page(insight_views.adelskalender), name="adelskalender"),
-    path("streaks/", cached_page(insight_views.streak_list), name="streaks"),
-    path("world-cup/<str:season>/<str:event>/", cached_page(insight_views.world_cup_standings), name="world_cup"),
+    path("competitions/<slug:competition_slug>/<slug:race_slug>/", cached_page(races.race_detail), name="race"),
+    path("skaters/", cached_page(skaters.skater_list), name="skaters"),
+    path("skaters/<slug:slug>/", cached_page(skaters.skater_detail), name="skater"),
+    path("skaters/<slug:slug>/results/", cached_page(skaters.skater_results), name="skater_results"),
+    path("skaters/<slug:slug>/results.<export_format:fmt>", cached_page(exports.skater_export), name="skater_export"),
+    path("head-to-head/", head_to_head.head_to_head_form, name="head_to_head_form"),
+    path("head-to-head/<slug:slug_a>/<slug:slug_b>/", cached_page(head_to_head.head_to_head), name="head_to_head"),
+    path("seasons/<str:season>/", cached_page(competitions.season_detail), name="season"),
+    path("rinks/<slug:slug>/", cached_page(rinks.rink_detail), name="rink"),
+    path("records/", cached_page(records.records_index), name="records"),
+    path("records/<str:event>/", cached_page(records.record_history), name="record_history"),
+    path("rankings/<str:season>/<str:event>/", cached_page(rankings.season_ranking), name="season_ranking"),
+    path("adelskalender/", cached_page(rankings.adelskalender), name="adelskalender"),
+    path("streaks/", cached_page(records.streak_list), name="streaks"),
+    path("world-cup/<str:season>/<str:event>/", cached_page(rankings.world_cup_standings), name="world_cup"),
 ]

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from results.importer import import_sheet
-from results.register import import_register
+from results.writes.register import import_register
+from results.writes.sheets import import_sheet
 
 ROOT = Path(__file__).resolve().parent.parent
 SHEETS = sorted((ROOT / "seeds" / "sheets").glob("*.csv"))

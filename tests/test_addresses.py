@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from results.addresses import slug_url
+from results.display.addresses import slug_url
 from results.models import Race, Skater
 
 

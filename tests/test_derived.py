@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from results import derived
-from results.importer import import_sheet
 from results.models import Competition, Race, RecordEntry, RecordScope, Result, Skater, StreakSummary, WinnerAge
+from results.writes import derived
+from results.writes.sheets import import_sheet
 from tests.test_importer import row, sheet
 
 
@@ -22,7 +22,8 @@ def test_the_seeded_facts_equal_a_full_recomputation(db):
 def test_the_stored_rivals_are_the_skaters_met_most_in_published_races(db):
     from collections import Counter
 
-    from results.models import RIVALS, Rival
+    from results.models import Rival
+    from results.queries.skater_page import RIVALS
 
     fields = {}
     for race_id, skater_id in Result.objects.filter(

@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from results.importer import SheetError, import_sheet, read_sheet
 from results.models import Competition, Race, Result, Skater
+from results.writes.sheets import SheetError, import_sheet, read_sheet
 from tests.conftest import SHEETS
 
 HEADER = (

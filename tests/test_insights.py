@@ -7,7 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from results import charts, rankings, records, timing
+from results.display import charts
+from results.sport import classifications as rankings
+from results.sport import records, timing
 from tests.conftest import ROOT
 from tests.test_pages import make_race, rows
 from tests.test_public_site import seed_rows

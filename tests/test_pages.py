@@ -3,9 +3,9 @@ import re
 import pytest
 from django.utils import translation
 
-from results import timing
 from results.models import Competition, Race, Result, Skater
-from results.timing import season_label
+from results.sport import timing
+from results.sport.timing import season_label
 
 BEIJING = "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
 
@@ -82,7 +82,7 @@ def test_thousandths_are_shown_only_where_they_decide_a_tie(client, db):
 
 
 def test_a_skaters_results_page_lists_every_result_and_the_profile_the_latest(client, db):
-    from results.views import LATEST_RESULTS
+    from results.views.skaters import LATEST_RESULTS
 
     skater = Skater.objects.get(slug="jutta-leerdam")
     count = skater.results.count()
@@ -162,7 +162,7 @@ def test_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_
 
 def test_a_mass_start_is_ranked_by_points_then_finishing_order(client, db):
     from results.models import RaceKind
-    from results.ranking import rerank_races
+    from results.writes.ranks import rerank_races
 
     competition = Competition.objects.get(name="2023-24 ISU Speed Skating World Cup 2 (Beijing)")
     race = Race.objects.create(
@@ -180,7 +180,7 @@ def test_a_mass_start_is_ranked_by_points_then_finishing_order(client, db):
 
 def make_team_pursuit():
     from results.models import RaceKind, TeamMember
-    from results.ranking import rerank_races
+    from results.writes.ranks import rerank_races
 
     competition = Competition.objects.get(name="2023-24 ISU Speed Skating World Cup 2 (Beijing)")
     race = Race.objects.create(
@@ -230,7 +230,7 @@ def test_nationalities_name_their_country_in_the_page_language(client, db):
 
 
 def test_a_profile_lists_the_latest_season_bests_and_charts_every_season(client, db, monkeypatch):
-    from results import careers
+    from results.queries import careers
 
     seasons = sorted({r.season for r in careers.career(Skater.objects.get(slug="jutta-leerdam"))}, reverse=True)
     assert len(seasons) >= 3
@@ -245,8 +245,8 @@ def test_a_profile_lists_the_latest_season_bests_and_charts_every_season(client,
 
 
 def test_the_profile_filter_form_is_what_django_renders(client, db):
-    from results import careers
-    from results.filters import SkaterResultFilter
+    from results.queries import careers
+    from results.views.filters import SkaterResultFilter
 
     leerdam = Skater.objects.get(slug="jutta-leerdam")
     seasons = sorted({r.season for r in careers.career(leerdam)}, reverse=True)

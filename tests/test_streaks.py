@@ -2,8 +2,9 @@
 
 from datetime import date, timedelta
 
-from results import timing
-from results.streaks import Start, ended_streaks, streak_before, streaks
+from results.queries.race_page import winner_ages
+from results.sport import timing
+from results.sport.streaks import Start, ended_streaks, streak_before, streaks
 
 
 def starts(*codes, division=""):
@@ -75,7 +76,7 @@ def test_the_home_page_lists_the_streak_takagi_ended(client, db):
 def test_a_first_win_at_a_rink_and_the_youngest_winner_are_told():
     from types import SimpleNamespace
 
-    from results.stories import _firsts, _winner_age
+    from results.display.talking_points import _firsts, _winner_age
 
     race = SimpleNamespace(
         date=date(2024, 1, 10),
@@ -106,9 +107,9 @@ def test_the_youngest_and_oldest_earlier_winners_are_the_ages_on_the_race_days(d
         ).select_related("skater", "race")
     ]  # fmt: skip
     assert len(ages) >= 5 and min(ages) < max(ages)
-    assert Race.objects.winner_ages(race) == (min(ages), max(ages))
+    assert winner_ages(race) == (min(ages), max(ages))
     first = Race.objects.filter(gender="F", distance_m=1000).order_by("date").first()
-    assert Race.objects.winner_ages(first) == (None, None)
+    assert winner_ages(first) == (None, None)
 
 
 def test_the_stored_winner_ages_agree_with_the_results_for_every_seed_race(db):
@@ -124,6 +125,6 @@ def test_the_stored_winner_ages_agree_with_the_results_for_every_seed_race(db):
             ).values_list("race__date", "skater__birth_date")
         ]  # fmt: skip
         expected = (min(ages), max(ages)) if ages else (None, None)
-        assert Race.objects.winner_ages(race) == expected, race
+        assert winner_ages(race) == expected, race
         told += bool(ages)
     assert told >= 50

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from results import timing
+from results.sport import timing
 
 
 @pytest.mark.parametrize(
@@ -133,7 +133,7 @@ def test_short_dates_are_those_django_formats(language):
     from django.utils import translation
     from django.utils.formats import date_format
 
-    from results.templatetags.skating import short_date
+    from results.display.formatting import short_date
 
     with translation.override(language):
         for month in range(1, 13):

@@ -5,9 +5,9 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from results.exporter import safe_cell
-from results.importer import import_sheet
+from results.display.export import safe_cell
 from results.models import Change, Competition, Race, Result
+from results.writes.sheets import import_sheet
 from tests.conftest import SHEETS
 from tests.test_admin import race_form
 from tests.test_importer import row, sheet

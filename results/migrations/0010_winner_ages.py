@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from results.timing import winner_age_steps
+from results.sport.timing import winner_age_steps
 
 
 def fill_winner_ages(apps, schema_editor):

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from results.rivals import most_met
+from results.sport.rivals import most_met
 
 
 def fill_rivals(apps, schema_editor):

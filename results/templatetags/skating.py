@@ -1,54 +1,22 @@
+"""The site's template tags and filters; what they show is made in results/display/."""
+
 from functools import lru_cache
 from html import escape
 
 from django import template
 from django.urls import get_script_prefix, reverse, translate_url
-from django.utils import translation
-from django.utils.dates import MONTHS_3
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.ioc_data import IOC_TO_ISO
 
-from results import timing
-from results.addresses import slug_url
-from results.html import format_html, format_html_join
+from results.display import formatting
+from results.display.addresses import slug_url
+from results.sport import timing
 
 register = template.Library()
-
-
-def notation():
-    return "nl" if (get_language() or "en").startswith("nl") else "en"
-
-
-@register.filter
-def racetime(ms, thousandths=False):
-    """A time in the page language's notation: 1.14,44 (nl) or 1:14.44 (en)."""
-    return timing.format_time(ms, notation(), thousandths=bool(thousandths))
-
-
-@register.filter
-def gap(ms):
-    return timing.format_gap(ms, notation())
-
-
-@register.filter
-def points(thousandths):
-    return "" if thousandths is None else timing.format_points(thousandths, notation())
-
-
-@lru_cache(maxsize=16)
-def _month_abbreviations(language):
-    with translation.override(language):
-        return [""] + [str(MONTHS_3[month]).title() for month in range(1, 13)]
-
-
-@register.filter
-def short_date(day, with_year=True, language=None):
-    """'19 Nov 2023' (nl: '19 Nov 2023' with Dutch months): date_format's "j M Y" without its per-call cost."""
-    month = _month_abbreviations(language or get_language())[day.month]
-    return f"{day.day} {month} {day.year}" if with_year else f"{day.day} {month}"
+for name in ("racetime", "gap", "points", "short_date", "country_name", "competitor"):
+    register.filter(name, getattr(formatting, name))
 
 
 @register.filter
@@ -113,35 +81,6 @@ def season_nav(seasons, current=None):
     )
 
 
-NON_COUNTRIES = {
-    "AIN": _("Individual Neutral Athletes"),
-    "ROC": _("Russian Olympic Committee"),
-    "TPE": _("Chinese Taipei"),
-}
-
-
-@register.filter
-def country_name(ioc):
-    """The name of the country behind an IOC code, in the page language (the code itself when unknown)."""
-    return _country_name(ioc, get_language())
-
-
-@lru_cache(maxsize=2048)
-def _country_name(ioc, language):  # language: the active one, the cache's key
-    if ioc in NON_COUNTRIES:
-        return str(NON_COUNTRIES[ioc])
-    iso = IOC_TO_ISO.get(ioc)
-    return str(countries.name(iso)) if iso else ioc
-
-
-@register.filter
-def competitor(result):
-    """A result's skater, linked, or its team's code (with the country on hover)."""
-    if result.skater_id:
-        return format_html('<a href="{}">{}</a>', result.skater.get_absolute_url(), result.skater.name)
-    return format_html('<abbr title="{}">{}</abbr>', country_name(result.team), result.team)
-
-
 @register.simple_tag
 def progression_chart(chart):
     """A charts.Chart as inline SVG (built here rather than in a template: a profile may draw seven). Coordinates
@@ -183,12 +122,6 @@ def rival_list(rivals):
         for rival in rivals
     )
     return mark_safe(f'<ul class="plain columns">{items}</ul>')
-
-
-@register.simple_tag(takes_context=True)
-def table(context, table):
-    """A results.tables.Table, rendered by itself (in place of tables2's {% render_table %})."""
-    return table.as_html(context["request"])
 
 
 @register.simple_tag

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand
 from django.db.models import Count
 from django.utils import translation
 
-from results.models import Competition, Race, Result, Skater
+from results.models import Competition, Race, Skater
+from results.queries.skater_page import rivals_of
 
 
 class Command(BaseCommand):
@@ -24,7 +25,7 @@ class Command(BaseCommand):
             .order_by("-n", "id")
             .first()
         )
-        rival = Skater.objects.get(slug=Result.objects.rivals_of(skater)[0]["slug"])
+        rival = Skater.objects.get(slug=rivals_of(skater)[0]["slug"])
         season = competition.season_slug
         event = f"{'women' if race.gender == 'F' else 'men'}-{race.distance_m}m"
         urls = {

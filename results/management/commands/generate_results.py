@@ -3,8 +3,8 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from results.derived import recompute_all
-from results.generator import generate
+from results.writes.derived import recompute_all
+from results.writes.generator import generate
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from results.importer import SheetError, import_sheet
+from results.writes.sheets import SheetError, import_sheet
 
 
 class Command(BaseCommand):

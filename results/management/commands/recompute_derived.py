@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from results.derived import recompute_all
+from results.writes.derived import recompute_all
 
 
 class Command(BaseCommand):

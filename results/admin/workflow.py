@@ -1,0 +1,141 @@
+"""The editors' admin screens beyond plain forms: sheet upload with preview, a race's history, pasted times."""
+
+import re
+
+from django import forms
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from results.models import Change, Race, Skater, Status
+from results.sport import timing
+from results.writes import changes as audit
+from results.writes.sheets import SheetError, import_rows, name_key, read_sheet
+
+MAX_SHEET_BYTES = 5 * 1024 * 1024
+SIGNING_SALT = "results.sheet-upload"
+
+
+class UploadForm(forms.Form):
+    sheet = forms.FileField(label=gettext_lazy("Results sheet (CSV)"))
+    publish = forms.BooleanField(
+        label=gettext_lazy("Publish new races at once"),
+        required=False,
+        initial=True,
+        help_text=gettext_lazy("Leave unticked to enter them as drafts, seen by editors only."),
+    )
+
+
+def read_upload(upload):
+    if upload.size > MAX_SHEET_BYTES:
+        raise SheetError([f"{upload.name}: the file is larger than 5 MB"])
+    try:
+        return upload.read().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SheetError([f"{upload.name}: not UTF-8 text (byte {error.start}); save the sheet as CSV UTF-8"]) from None
+
+
+def upload_view(model_admin, request):
+    """Upload → preview (nothing written) → confirm (the whole sheet, or nothing)."""
+    if not request.user.has_perm("results.add_result"):
+        raise PermissionDenied
+    context = {**model_admin.admin_site.each_context(request), "title": _("Upload a results sheet"), "opts": Race._meta}
+    if request.method == "POST" and "confirm" in request.POST:
+        try:
+            payload = signing.loads(request.POST.get("payload", ""), salt=SIGNING_SALT, max_age=3600)
+            rows = read_sheet(payload["text"], payload["name"])
+            summary = import_rows(rows, user=request.user, note=f"upload {payload['name']}", publish=payload["publish"])
+        except signing.BadSignature:
+            messages.error(request, _("The preview has expired or was altered; upload the sheet again."))
+            return redirect("admin:results_race_upload")
+        except SheetError as error:
+            context.update(form=UploadForm(), problems=error.problems)
+            return TemplateResponse(request, "admin/results/upload.html", context, status=400)
+        messages.success(request, _("Sheet imported: %(summary)s.") % {"summary": summary})
+        return redirect("admin:results_race_changelist")
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["sheet"]
+        try:
+            text = read_upload(upload)
+            summary = import_rows(read_sheet(text, upload.name), dry_run=True)
+        except SheetError as error:
+            context.update(form=form, problems=error.problems)
+            return TemplateResponse(request, "admin/results/upload.html", context, status=400)
+        payload = signing.dumps(
+            {"name": upload.name, "text": text, "publish": form.cleaned_data["publish"]},
+            salt=SIGNING_SALT,
+            compress=True,
+        )
+        context.update(summary=summary, payload=payload, name=upload.name)
+        return TemplateResponse(request, "admin/results/upload_preview.html", context)
+    context["form"] = form
+    return TemplateResponse(request, "admin/results/upload.html", context, status=400 if form.errors else 200)
+
+
+def history_view(model_admin, request, race_id):
+    """A race's changes, newest first, each with a button to restore the race to before it."""
+    race = get_object_or_404(Race.objects.with_competition(), pk=race_id)
+    if not request.user.has_perm("results.change_race"):
+        raise PermissionDenied
+    if request.method == "POST":
+        change = get_object_or_404(Change, pk=request.POST.get("change"), race=race)
+        undone = audit.restore_race(race, change, user=request.user)
+        Race.objects.filter(pk=race.pk).update(version=race.version + 1)
+        messages.success(request, _("Restored: %(n)s change(s) undone.") % {"n": undone})
+        return redirect("admin:results_race_history_log", race.pk)
+    changes = list(Change.objects.filter(race=race).select_related("user").order_by("-id")[:500])
+    skaters = Skater.objects.in_bulk({(c.after or c.before or {}).get("skater_id") for c in changes} - {None})
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": _("History of %(race)s") % {"race": race},
+        "opts": Race._meta,
+        "original": race,
+        "changes": [
+            (c, skaters.get((c.after or c.before or {}).get("skater_id")), c.changed_fields()) for c in changes
+        ],
+    }
+    return TemplateResponse(request, "admin/results/race_history.html", context)
+
+
+LINE = re.compile(r"[,;\t]+")
+STATUSES = {s.value for s in Status if s != Status.FINISHED}
+
+
+def parse_pasted_times(text, results):
+    """Lines of 'pair, name, time' (or a status) matched to the start list by name.
+
+    Returns [(result, pair, time_ms, status)] or raises ValidationError naming each bad line.
+    """
+    by_name = {}
+    for result in results:
+        for name in [result.skater.name, *(o.name for o in result.skater.other_names.all())]:
+            by_name[name_key(name)] = result
+    parsed, problems = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        words = [w.strip(",;") for w in line.split() if w.strip(",;")]
+        if not words:
+            continue
+        pair = int(words.pop(0)) if words and words[0].isdigit() else None
+        if len(words) < 2:
+            problems.append(_("line %(n)s: write the pair, the name and the time") % {"n": number})
+            continue
+        last, name = words[-1], " ".join(words[:-1])
+        result = by_name.get(name_key(name))
+        if result is None:
+            problems.append(_("line %(n)s: %(name)s is not on the start list") % {"n": number, "name": name})
+            continue
+        if last.upper() in STATUSES:
+            parsed.append((result, pair, None, last.upper()))
+            continue
+        try:
+            parsed.append((result, pair, timing.parse_time(last), Status.FINISHED))
+        except timing.TimeFormatError as error:
+            problems.append(_("line %(n)s: %(error)s") % {"n": number, "error": error})
+    if problems:
+        raise forms.ValidationError(problems)
+    return parsed

@@ -1,0 +1,69 @@
+"""How values are shown in the page language: times, gaps, points, dates, countries, competitors."""
+
+from functools import lru_cache
+
+from django.utils import translation
+from django.utils.dates import MONTHS_3
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.ioc_data import IOC_TO_ISO
+
+from results.sport import timing
+
+
+def notation():
+    return "nl" if (get_language() or "en").startswith("nl") else "en"
+
+
+def racetime(ms, thousandths=False):
+    """A time in the page language's notation: 1.14,44 (nl) or 1:14.44 (en)."""
+    return timing.format_time(ms, notation(), thousandths=bool(thousandths))
+
+
+def gap(ms):
+    return timing.format_gap(ms, notation())
+
+
+def points(thousandths):
+    return "" if thousandths is None else timing.format_points(thousandths, notation())
+
+
+@lru_cache(maxsize=16)
+def _month_abbreviations(language):
+    with translation.override(language):
+        return [""] + [str(MONTHS_3[month]).title() for month in range(1, 13)]
+
+
+def short_date(day, with_year=True, language=None):
+    """'19 Nov 2023' (nl: '19 Nov 2023' with Dutch months): date_format's "j M Y" without its per-call cost."""
+    month = _month_abbreviations(language or get_language())[day.month]
+    return f"{day.day} {month} {day.year}" if with_year else f"{day.day} {month}"
+
+
+NON_COUNTRIES = {
+    "AIN": _("Individual Neutral Athletes"),
+    "ROC": _("Russian Olympic Committee"),
+    "TPE": _("Chinese Taipei"),
+}
+
+
+def country_name(ioc):
+    """The name of the country behind an IOC code, in the page language (the code itself when unknown)."""
+    return _country_name(ioc, get_language())
+
+
+@lru_cache(maxsize=2048)
+def _country_name(ioc, language):  # language: the active one, the cache's key
+    if ioc in NON_COUNTRIES:
+        return str(NON_COUNTRIES[ioc])
+    iso = IOC_TO_ISO.get(ioc)
+    return str(countries.name(iso)) if iso else ioc
+
+
+def competitor(result):
+    """A result's skater, linked, or its team's code (with the country on hover)."""
+    if result.skater_id:
+        return format_html('<a href="{}">{}</a>', result.skater.get_absolute_url(), result.skater.name)
+    return format_html('<abbr title="{}">{}</abbr>', country_name(result.team), result.team)

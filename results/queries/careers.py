@@ -1,0 +1,156 @@
+"""What one skater's results add up to: personal records, season bests, podiums and wins.
+
+A career is read in one query as plain rows (CareerResult), not model instances, so a
+profile costs the same few queries however long the career, and little per result.
+The earliest of equal times holds the record: equalling a record does not take it.
+"""
+
+from collections import Counter
+from datetime import date
+from typing import NamedTuple
+
+from django.db.models import BooleanField, ExpressionWrapper, Q
+
+from results.display.addresses import slug_url
+from results.display.charts import progression_chart
+from results.models import CompetitionKind, RaceKind, Result, Status, distance_label, short_competition_name
+
+RECENT_SEASONS = 5  # season bests listed on a profile; the chart shows every season
+
+CAREER_FIELDS = (
+    "race_id", "race__date", "race__distance_m", "race__kind", "race__division", "race__competition__season",
+    "race__competition__kind", "status", "rank", "time_ms", "race__competition__slug", "race__slug",
+    "race__competition__name", "race__competition__rink__name",
+)  # fmt: skip
+
+
+class CareerResult(NamedTuple):
+    """One result of a skater's, with what a profile shows of its race (a tuple: a long career has hundreds)."""
+
+    race_id: int
+    date: date
+    distance_m: int
+    kind: str
+    division: str
+    season: int
+    competition_kind: str
+    status: str
+    rank: int | None
+    time_ms: int | None
+    competition_slug: str
+    race_slug: str
+    competition_name: str
+    rink: str
+    timed_individual: bool  # a finish with a time in an individual race (counted by the database)
+
+    @property
+    def distance_label(self):
+        return distance_label(self.kind, self.distance_m)
+
+    @property
+    def competition(self):
+        return short_competition_name(self.competition_name)
+
+    @property
+    def race_url(self):
+        return slug_url("results:race", self.competition_slug, self.race_slug)
+
+    @property
+    def competition_url(self):
+        return slug_url("results:competition", self.competition_slug)
+
+
+def career(skater):
+    """Every published result of a skater as CareerResult rows, in date order."""
+    rows = (
+        Result.objects.public()
+        .filter(skater=skater)
+        .annotate(timed_individual=TIMED_INDIVIDUAL)
+        .order_by("race__date", "race_id")
+        .values_list(*CAREER_FIELDS, "timed_individual")
+    )
+    return [CareerResult._make(row) for row in rows]
+
+
+TIMED_INDIVIDUAL = ExpressionWrapper(
+    Q(status=Status.FINISHED, time_ms__isnull=False, race__kind=RaceKind.INDIVIDUAL), output_field=BooleanField()
+)
+
+
+def latest_first(results, season=None, distance_m=None):
+    """The results of a season and a distance (either may be None: all), newest first, shortest distance first."""
+    chosen = [
+        r for r in results
+        if (season is None or r.season == season) and (distance_m is None or r.distance_m == distance_m)
+    ]  # fmt: skip
+    return sorted(chosen, key=lambda r: (-r.date.toordinal(), r.distance_m))
+
+
+def _best_by(results, key):
+    best = {}
+    for result in results:
+        if result.timed_individual:
+            k = key(result)
+            if k not in best or result.time_ms < best[k].time_ms:
+                best[k] = result
+    return best
+
+
+def personal_records(results):
+    """The best time per distance: [CareerResult], shortest distance first."""
+    best = _best_by(results, lambda r: r.distance_m)
+    return [best[d] for d in sorted(best)]
+
+
+def season_bests(results):
+    """{season: [CareerResult per distance]}, newest season first."""
+    best = _best_by(results, lambda r: (r.season, r.distance_m))
+    seasons = {}
+    for (season, _distance), result in sorted(best.items(), key=lambda item: (-item[0][0], item[0][1])):
+        seasons.setdefault(season, []).append(result)
+    return seasons
+
+
+def medal_counts(results):
+    """Wins and podiums per (distance label, competition kind label): [(distance, kind, wins, podiums)]."""
+    wins, podiums = Counter(), Counter()
+    for result in results:
+        if result.status != Status.FINISHED or not result.rank or result.rank > 3 or result.division == "B":
+            continue
+        key = (result.distance_m, result.distance_label, result.competition_kind)
+        podiums[key] += 1
+        if result.rank == 1:
+            wins[key] += 1
+    labelled = sorted((distance, label, str(CompetitionKind(kind).label), kind) for distance, label, kind in podiums)
+    return [
+        (label, kind_label, wins[(d, label, kind)], podiums[(d, label, kind)])
+        for d, label, kind_label, kind in labelled
+    ]
+
+
+def record_progression(results, distance_m):
+    """[(date, ms)] for each new personal record on a distance, in date order."""
+    best, steps = None, []
+    for result in results:
+        if result.distance_m == distance_m and result.timed_individual and (best is None or result.time_ms < best):
+            best = result.time_ms
+            steps.append((result.date, result.time_ms))
+    return steps
+
+
+def progression_charts(results, personal, bests, notation):
+    """One SVG chart per distance with a personal record: season bests as dots, the PR progression as a line."""
+    by_distance = {}
+    for result in results:
+        if result.timed_individual:
+            by_distance.setdefault(result.distance_m, []).append(result)
+    charts = []
+    for record in personal:
+        distance = record.distance_m
+        season_points = [(r.date, r.time_ms) for season in bests.values() for r in season if r.distance_m == distance]
+        chart = progression_chart(
+            distance, season_points, record_progression(by_distance[distance], distance), notation
+        )
+        if chart:
+            charts.append(chart)
+    return charts

@@ -1,0 +1,57 @@
+"""The competition page's reads: the competition with its races, their podiums, and the times behind a
+championship's classifications."""
+
+from typing import NamedTuple
+
+from results.display.addresses import slug_url
+from results.models import Competition, Result, Skater, Status
+
+
+def competition_at(slug, user):
+    """The competition at this address with its rink and (as race_list) its races, or None; drafts for editors."""
+    competition = Competition.objects.visible_to(user).select_related("rink").filter(slug=slug).first()
+    if competition is not None:
+        competition.race_list = list(competition.races.visible_to(user))
+        for race in competition.race_list:
+            race.competition = competition
+    return competition
+
+
+def podiums(races):
+    """{race id: [its podium results with their skaters]}."""
+    found = {}
+    results = (
+        Result.objects.filter(race__in=races, rank__lte=3, status=Status.FINISHED)
+        .select_related("skater")
+        .order_by("rank", "time_ms", "id")
+    )
+    for result in results:
+        found.setdefault(result.race_id, []).append(result)
+    return found
+
+
+def finish_times(races):
+    """{race id: {skater id: time}} of the timed finishers."""
+    times = {}
+    rows = Result.objects.filter(race__in=races, status=Status.FINISHED, time_ms__isnull=False).order_by("id")
+    for race_id, skater_id, time_ms in rows.values_list("race_id", "skater_id", "time_ms"):
+        times.setdefault(race_id, {})[skater_id] = time_ms
+    return times
+
+
+class SkaterLink(NamedTuple):
+    """What a link to a skater's profile needs (a championship's classification links to a few hundred)."""
+
+    id: int
+    name: str
+    slug: str
+    nationality: str
+
+    def get_absolute_url(self):
+        return slug_url("results:skater", self.slug)
+
+
+def skater_links(skater_ids):
+    """{skater id: SkaterLink}."""
+    rows = Skater.objects.filter(id__in=skater_ids).values_list(*SkaterLink._fields)
+    return {row[0]: SkaterLink._make(row) for row in rows}

@@ -1,0 +1,35 @@
+"""The home page's reads: the latest competitions and races with their winners, the latest streaks ended."""
+
+from results.models import Competition, Race, Result, StreakEnd
+
+LATEST = 12
+
+
+def latest_competitions():
+    return list(Competition.objects.public().select_related("rink").order_by("-start_date", "name", "id")[:LATEST])
+
+
+def latest_races(competitions):
+    """The latest races, which are those of the latest competitions: starting there spares a scan of every race."""
+    return list(
+        Race.objects.public()
+        .filter(competition__in=competitions)
+        .with_competition()
+        .order_by("-date", "gender", "distance_m", "-division", "id")[:LATEST]
+    )
+
+
+def winners_of(races):
+    """{race id: its winner's result, with the skater}."""
+    results = Result.objects.filter(race__in=races, rank=1).select_related("skater").order_by("id")
+    return {result.race_id: result for result in results}
+
+
+def recent_streak_ends():
+    """The latest races that ended a run of three or more wins: [(race, winner or None, loser, length)]."""
+    ends = list(StreakEnd.objects.select_related("race__competition", "skater").order_by("-date", "-length", "id")[:5])
+    winners = winners_of([end.race_id for end in ends])
+    return [
+        (end.race, winners[end.race_id].skater if end.race_id in winners else None, end.skater, end.length)
+        for end in ends
+    ]

@@ -1,0 +1,120 @@
+"""The race page's reads: the race, its results, the records before its day, the winners' ages, the races around."""
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from django.db.models import Q, Subquery
+
+from results.display.addresses import slug_url
+from results.models import (
+    PUBLIC_RACE,
+    Race,
+    RecordEntry,
+    RecordScope,
+    Result,
+    WinnerAge,
+    short_competition_name,
+)
+
+
+def race_at(competition_slug, race_slug, user):
+    """The race at this address with its competition and rink, or None (drafts for editors only)."""
+    races = Race.objects.visible_to(user).with_competition()
+    return races.filter(competition__slug=competition_slug, slug=race_slug).first()
+
+
+def race_entries(race):
+    """An individual race's results with their skaters."""
+    results = list(Result.objects.filter(race=race).select_related("skater").order_by("id"))
+    for result in results:
+        result.race = race
+    return results
+
+
+def team_entries(race):
+    return list(race.results.select_related("skater").prefetch_related("members__skater"))
+
+
+def records_before(race, nationalities):
+    """(the track record at the race's rink on its distance before its day or None, {nationality: the national
+    record before its day}), as stored by results/writes/derived.py."""
+    track, national = None, {}
+    rows = (
+        RecordEntry.objects.filter(
+            Q(scope=RecordScope.TRACK, rink_id=race.competition.rink_id)
+            | Q(scope=RecordScope.NATIONAL, nationality__in=sorted(nationalities)),
+            gender=race.gender, distance_m=race.distance_m, date__lt=race.date,
+        )
+        .order_by("-date", "time_ms", "id")
+        .values_list("scope", "nationality", "time_ms")
+    )  # fmt: skip
+    for scope, nationality, time_ms in rows:
+        if scope == RecordScope.TRACK:
+            track = time_ms if track is None else track  # the latest entry comes first
+        else:
+            national[nationality] = min(time_ms, national.get(nationality, time_ms))
+    return track, national
+
+
+def winner_ages(race):
+    """(youngest, oldest) age of the winners on the race's distance (no division or A) before its day, as held;
+    None when there were none. Both lookups in one query, carried by the race's row."""
+    event = WinnerAge.objects.filter(gender=race.gender, distance_m=race.distance_m, kind=race.kind, date__lt=race.date)
+    youngest = event.filter(extreme=WinnerAge.Extreme.YOUNGEST).order_by("-date", "age").values("age")[:1]
+    oldest = event.filter(extreme=WinnerAge.Extreme.OLDEST).order_by("-date", "-age").values("age")[:1]
+    ages = Race.objects.filter(id=race.id).values_list(Subquery(youngest), Subquery(oldest)).first()
+    return ages or (None, None)
+
+
+class RaceRow(NamedTuple):
+    id: int
+    competition_id: int
+    division: str
+    round: int | None
+    slug: str
+    published: bool
+    competition__published: bool
+    competition__slug: str
+    competition__name: str
+
+
+@dataclass(frozen=True)
+class RaceLink:
+    """A link to another race of a race's distance: its title, its address, its competition's short name."""
+
+    title: str
+    url: str
+    competition: str
+
+    @classmethod
+    def of(cls, race, row):
+        """From a RaceRow of the same gender, distance and kind as `race`."""
+        other = Race(gender=race.gender, distance_m=race.distance_m, kind=race.kind, division=row.division,
+                     round=row.round)  # fmt: skip
+        url = slug_url("results:race", row.competition__slug, row.slug)
+        return cls(other.title(), url, short_competition_name(row.competition__name))
+
+
+def races_around(race):
+    """(the other races of this distance in the race's competition, (the previous and the next race of this
+    distance and division in the season)) as RaceLinks: one query for both, read as rows."""
+    rows = [
+        RaceRow._make(row)
+        for row in Race.objects.filter(
+            PUBLIC_RACE | Q(id=race.id),
+            competition__season=race.competition.season, gender=race.gender, distance_m=race.distance_m,
+            kind=race.kind,
+        ).order_by("date", "-division", "round", "id").values_list(*RaceRow._fields)
+    ]  # fmt: skip
+    siblings = [
+        row for row in rows
+        if row.competition_id == race.competition_id and row.id != race.id and row.published
+        and row.competition__published
+    ]  # fmt: skip
+    season = [row for row in rows if row.division == race.division]
+    at = next(n for n, row in enumerate(season) if row.id == race.id)
+    previous, following = season[at - 1] if at > 0 else None, season[at + 1] if at + 1 < len(season) else None
+    return (
+        [RaceLink.of(race, row) for row in siblings],
+        (previous and RaceLink.of(race, previous), following and RaceLink.of(race, following)),
+    )

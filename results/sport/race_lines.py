@@ -1,0 +1,65 @@
+"""The lines of a race as the results page shows them: ranked finishers first, then the others.
+
+Gaps are the difference of the times as shown (truncated hundredths), so
+`1:14.88` behind `1:14.44` reads `+0.44`. Thousandths are shown only for the
+times whose hundredths tie with another, different, time in the race.
+"""
+
+from dataclasses import dataclass, field
+
+from results.models import Status
+from results.sport import timing
+
+STATUS_ORDER = {Status.DNF: 0, Status.DQ: 1, Status.DNS: 2, Status.WDR: 3}
+
+
+@dataclass
+class Line:
+    result: object
+    skater: object
+    rank: int | None
+    time_ms: int | None
+    pair: int | None
+    lane: str
+    nationality: str
+    status: str
+    age: int | None
+    points: int | None = None
+    team: str = ""
+    members: list = field(default_factory=list)
+    show_thousandths: bool = False
+    gap_ms: int | None = None
+    markers: list = field(default_factory=list)
+
+    @property
+    def finished(self):
+        return self.status == Status.FINISHED
+
+
+def race_lines(race, results):
+    """Finishers by rank (time where unranked), then non-finishers by status; with ages and gaps."""
+    finishers = sorted(
+        (r for r in results if r.status == Status.FINISHED),
+        key=lambda r: (r.rank is None, r.rank or 0, r.time_ms is None, r.time_ms or 0, r.competitor),
+    )
+    others = sorted(
+        (r for r in results if r.status != Status.FINISHED),
+        key=lambda r: (STATUS_ORDER.get(r.status, 9), r.pair or 999, r.competitor),
+    )
+    tied = timing.ties_needing_thousandths([r.time_ms for r in finishers])
+    winner = next((r.time_ms for r in finishers if r.rank == 1 and r.time_ms), None)
+    lines = []
+    for r in finishers + others:
+        gap = None
+        if winner is not None and r.time_ms is not None and r.status == Status.FINISHED and r.rank != 1:
+            gap = timing.hundredths(r.time_ms) - timing.hundredths(winner)
+        lines.append(
+            Line(
+                result=r, skater=r.skater, rank=r.rank, time_ms=r.time_ms, pair=r.pair, lane=r.lane,
+                nationality=r.nationality or (r.skater.nationality if r.skater else r.team), status=r.status,
+                age=timing.age_on(r.skater.birth_date, race.date) if r.skater else None,
+                show_thousandths=r.time_ms in tied, gap_ms=gap, points=r.points, team=r.team,
+                members=[m.skater for m in r.members.all()] if r.team else [],
+            )
+        )  # fmt: skip
+    return lines

@@ -1,0 +1,36 @@
+"""Ranks of a race: the official rank where a sheet gave one, else computed.
+
+A computed rank is 1 + the number of finishers strictly better, so equals share
+a rank and the next rank skips (1, 2, 2, 4). Better means faster; in a mass
+start, more points, then the finishing order (the time). Non-finishers have no rank.
+"""
+
+from results.sport.statuses import FINISHED
+
+
+def standing(result, mass_start):
+    if mass_start:
+        return (-(result.points or 0), result.time_ms if result.time_ms is not None else float("inf"))
+    return (result.time_ms,)
+
+
+def computed_ranks(results, mass_start=False):
+    """Set `rank` on each result in place; returns the results whose rank changed."""
+    scores = sorted(
+        standing(r, mass_start) for r in results if r.status == FINISHED and (r.time_ms is not None or mass_start)
+    )
+    changed = []
+    for result in results:
+        if result.status != FINISHED:
+            rank = None
+        elif result.rank_is_official:
+            rank = result.rank
+        elif result.time_ms is None and not mass_start:
+            rank = None
+        else:
+            score = standing(result, mass_start)
+            rank = 1 + sum(1 for s in scores if s < score)
+        if rank != result.rank:
+            result.rank = rank
+            changed.append(result)
+    return changed

@@ -1,0 +1,47 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from results.display.formatting import notation
+from results.display.tables import MassStartTable, RaceResultTable, TeamRaceTable, sort_asked
+from results.display.talking_points import race_story
+from results.models import RaceKind
+from results.queries import race_page as queries
+from results.queries.starts import distance_history
+from results.sport.race_lines import race_lines
+from results.sport.records import mark_race
+
+TEAM_KINDS = {RaceKind.TEAM_PURSUIT, RaceKind.TEAM_SPRINT}
+
+
+def race_detail(request, competition_slug, race_slug):
+    race = queries.race_at(competition_slug, race_slug, request.user)
+    if race is None:
+        raise Http404(_("No race at this address."))
+    if race.kind in TEAM_KINDS:
+        lines = race_lines(race, queries.team_entries(race))
+        story, table_class = [], TeamRaceTable
+    else:
+        lines = race_lines(race, queries.race_entries(race))
+        history = distance_history(race, [line.result.skater_id for line in lines])
+        track_record, national_records = queries.records_before(race, {line.nationality for line in lines})
+        mark_race(race, lines, history, track_record, national_records)
+        story = race_story(race, lines, history, notation(), queries.winner_ages(race))
+        table_class = MassStartTable if race.kind == RaceKind.MASS_START else RaceResultTable
+    table = table_class(lines, order_by=sort_asked(request), caption=_("Results"))
+    siblings, (previous_race, next_race) = queries.races_around(race)
+    return render(
+        request,
+        "results/race_detail.html",
+        {
+            "race": race,
+            "competition": race.competition,
+            "table": table,
+            "winner": next((line for line in lines if line.rank == 1), None),
+            "non_finishers": [line for line in lines if not line.finished],
+            "siblings": siblings,
+            "story": story,
+            "previous_race": previous_race,
+            "next_race": next_race,
+        },
+    )

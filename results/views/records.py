@@ -1,0 +1,49 @@
+"""Records as held (world, national) and their history; the longest runs of wins."""
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from results.display.tables import RecordHistoryTable, StreakTable, paginate_table, sort_asked
+from results.models import DISTANCES, RecordScope, Skater
+from results.queries import insights as queries
+from results.sport.events import event_slug
+from results.views.common import event_or_404
+
+
+def records_index(request):
+    nationality = request.GET.get("nationality", "").strip().upper()[:3]
+    if nationality:
+        held = queries.held_records(scope=RecordScope.NATIONAL, nationality=nationality, current=True)
+    else:
+        held = queries.held_records(scope=RecordScope.WORLD, current=True)
+    current = {(entry.gender, entry.distance_m): entry for entry in held}
+    table = [
+        (distance, event_slug("F", distance), current.get(("F", distance)), event_slug("M", distance),
+         current.get(("M", distance)))
+        for distance in DISTANCES
+    ]  # fmt: skip
+    return render(
+        request,
+        "results/records.html",
+        {"table": table, "nationality": nationality, "nationalities": Skater.objects.nationalities()},
+    )
+
+
+def record_history(request, event):
+    gender, distance = event_or_404(event)
+    nationality = request.GET.get("nationality", "").strip().upper()[:3]
+    scope = {"scope": RecordScope.NATIONAL, "nationality": nationality} if nationality else {"scope": RecordScope.WORLD}
+    history = list(queries.held_records(gender=gender, distance_m=distance, **scope).order_by("-date", "-id"))
+    table = RecordHistoryTable(history, order_by=sort_asked(request), caption=_("Record progression"))
+    return render(
+        request,
+        "results/record_history.html",
+        {"gender": gender, "distance": distance, "table": table, "nationality": nationality},
+    )
+
+
+def streak_list(request):
+    """The longest runs of wins as held, and who is on a run now."""
+    table = StreakTable(queries.streaks(), order_by=sort_asked(request), caption=_("Win streaks"))
+    paginate_table(request, table, per_page=50)
+    return render(request, "results/streaks.html", {"table": table})

@@ -1,0 +1,38 @@
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from results.display.tables import RaceWinnerTable, TrackRecordTable
+from results.models import Race, RecordScope, Rink
+from results.queries.home import winners_of
+from results.queries.insights import held_records
+from results.views.common import paginate
+
+
+def rink_detail(request, slug):
+    rink = get_object_or_404(Rink, slug=slug)
+    races = paginate(
+        request,
+        Race.objects.public()
+        .filter(competition__rink=rink)
+        .select_related("competition")
+        .order_by("-date", "gender", "id"),
+        50,
+    )
+    winners = winners_of(list(races))
+    track_records = list(
+        held_records(scope=RecordScope.TRACK, rink=rink, current=True).order_by("gender", "distance_m")
+    )
+    return render(
+        request,
+        "results/rink_detail.html",
+        {
+            "rink": rink,
+            "races": RaceWinnerTable(
+                [(race, winners.get(race.id)) for race in races],
+                empty_text=_("No races held here yet."),
+                caption=_("Races"),
+            ),
+            "page": races,
+            "track_records": TrackRecordTable(track_records, caption=_("Track records")) if track_records else None,
+        },
+    )

@@ -1,0 +1,151 @@
+"""The one write path: what happens after a skater, competition, race or result is written, whoever wrote it.
+
+The admin and the shell write through the ORM, whose signals (results/writes/signals.py) call these functions;
+the sheet importer writes in bulk and calls `results_written` itself. Each write is entered in the change log
+(results/writes/changes.py); a change to a race's results re-ranks the race at once (computed ranks follow the
+times; official ranks are kept); and every race touched is queued so that, when the transaction commits, the
+derived facts it takes part in are computed again (results/writes/derived.py) and the page cache's data version
+is replaced.
+"""
+
+import threading
+
+from django.db import transaction
+
+from results.models import Change, Competition, Race, Result
+from results.writes import changes, derived
+from results.writes.ranks import rerank_races
+
+_queue = threading.local()
+
+
+def _pending():
+    if not hasattr(_queue, "races"):
+        _queue.races, _queue.keys = set(), set()
+    return _queue
+
+
+def queue_refresh(race_ids=(), keys=()):
+    """Compute again, when the transaction commits, the derived facts of these races and these (skater, gender,
+    distance, nationality, rink) keys (keys that a change took out of a race). A rolled-back transaction leaves
+    its races queued: computing them again with the next commit is harmless, they are read afresh."""
+    pending = _pending()
+    pending.races.update(race_ids)
+    pending.keys.update(key for key in keys if key is not None)
+    # robust: the change itself is committed; a failure here is logged, and recompute_derived repairs it
+    transaction.on_commit(_flush, robust=True)
+
+
+def _flush():
+    pending = _pending()
+    races, keys = pending.races, pending.keys
+    pending.races, pending.keys = set(), set()
+    if races or keys:
+        derived.refresh(races, keys)
+    else:
+        derived.bump_data_version()
+
+
+def result_key(skater_id, race_id, nationality):
+    """The derived-facts key of a result that is no longer where it was (moved, or deleted)."""
+    race = Race.objects.filter(id=race_id).values_list("gender", "distance_m", "competition__rink_id").first()
+    return (skater_id, *race[:2], nationality, race[2]) if race else None
+
+
+def result_written(before, result, user=None, note=""):
+    """A result was created (before is None) or changed (before: its snapshot as it was)."""
+    after = changes.snapshot(result)
+    if before == after:
+        return
+    action = Change.Action.CREATE if before is None else Change.Action.UPDATE
+    changes.change_for(result, action, before, after, user, note).save()
+    races, keys = {result.race_id}, set()
+    if before is not None:
+        changes.mark_corrected([result.race_id])
+        was = (before["race_id"], before["skater_id"], before["nationality"])
+        if was != (result.race_id, result.skater_id, result.nationality):
+            races.add(before["race_id"])
+            keys.add(result_key(before["skater_id"], before["race_id"], before["nationality"]))
+    rerank_races(races)
+    queue_refresh(races, keys)
+
+
+def result_deleted(result):
+    changes.change_for(result, Change.Action.DELETE, changes.snapshot(result), None).save()
+    changes.mark_corrected([result.race_id])
+    rerank_races([result.race_id])
+    queue_refresh({result.race_id}, {result_key(result.skater_id, result.race_id, result.nationality)})
+
+
+def results_written(created, updated, user=None, note=""):
+    """The importer's bulk writes: created results, and (before, result) pairs of changed ones."""
+    changes_made = [changes.change_for(r, Change.Action.CREATE, None, changes.snapshot(r), user, note) for r in created]
+    changes_made += [
+        changes.change_for(r, Change.Action.UPDATE, before, changes.snapshot(r), user, note) for before, r in updated
+    ]
+    Change.objects.bulk_create(changes_made, batch_size=1000)
+    changes.mark_corrected({r.race_id for _, r in updated})
+    race_ids = {r.race_id for r in created} | {r.race_id for _, r in updated}
+    rerank_races(race_ids)
+    moved = [(before, r) for before, r in updated if before["nationality"] != r.nationality]
+    events = Race.objects.filter(id__in={r.race_id for _, r in moved}).values_list(
+        "id", "gender", "distance_m", "competition__rink_id"
+    )
+    events = {race_id: (gender, distance, rink) for race_id, gender, distance, rink in events}
+    keys = {(r.skater_id, *events[r.race_id][:2], before["nationality"], events[r.race_id][2]) for before, r in moved}
+    queue_refresh(race_ids, keys)
+
+
+def race_written(before, race, user=None):
+    after = changes.snapshot(race)
+    if before != after:
+        action = Change.Action.CREATE if before is None else Change.Action.UPDATE
+        changes.change_for(race, action, before, after, user).save()
+    keys = set()
+    if before and (before["gender"], before["distance_m"], before["competition_id"]) != (
+        race.gender, race.distance_m, race.competition_id,
+    ):  # fmt: skip
+        rink = Competition.objects.filter(id=before["competition_id"]).values_list("rink_id", flat=True).first()
+        for skater, nationality in race.results.values_list("skater_id", "nationality"):
+            keys.add((skater, before["gender"], before["distance_m"], nationality, rink))
+    if before is not None and "kind" in before and before["kind"] != race.kind:
+        rerank_races([race.id])
+    queue_refresh({race.id}, keys)
+
+
+def race_deleted(race):
+    changes.change_for(race, Change.Action.DELETE, changes.snapshot(race), None).save()
+    queue_refresh()
+
+
+def skater_written(before, skater, user=None):
+    after = changes.snapshot(skater)
+    if before != after:
+        action = Change.Action.CREATE if before is None else Change.Action.UPDATE
+        changes.change_for(skater, action, before, after, user).save()
+    if before and before.get("birth_date") != after.get("birth_date"):
+        # the winners' ages on the race pages: the events this skater has won
+        queue_refresh(set(Result.objects.filter(skater=skater, rank=1).values_list("race_id", flat=True)))
+    else:
+        queue_refresh()
+
+
+def skater_deleted(skater):
+    changes.change_for(skater, Change.Action.DELETE, changes.snapshot(skater), None).save()
+    queue_refresh()
+
+
+def competition_written(old_rink, competition):
+    """old_rink: the rink before the change (None for a new competition)."""
+    keys = set()
+    if old_rink is not None and old_rink != competition.rink_id:
+        rows = Result.objects.filter(race__competition=competition).values_list(
+            "skater_id", "race__gender", "race__distance_m", "nationality"
+        )
+        keys = {(skater, gender, distance, nationality, old_rink) for skater, gender, distance, nationality in rows}
+    queue_refresh(set(competition.races.values_list("id", flat=True)), keys)
+
+
+def other_data_written():
+    """Rinks, other names, points tables: no derived fact, but the pages show them."""
+    queue_refresh()

@@ -1,0 +1,77 @@
+"""Read a skater register (CSV: skater, nationality, gender, birth_date, other_names, source).
+
+Each row is one person; `other_names` (separated by ' | ') are the other names and
+spellings they raced under, so result rows naming any of them find the same skater
+and each of those names' slugs redirects to the profile. Importing it again changes nothing.
+"""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from results.models import SkaterName
+from results.writes.sheets import SheetError, SkaterIndex, csv_rows, unique_slug
+
+REGISTER_COLUMNS = ["skater", "nationality", "gender", "birth_date", "other_names", "source"]
+
+
+def read_register(text, filename="register"):
+    """Check a skater register; return its rows as dicts, or raise SheetError."""
+    problems, rows = [], []
+    for line, raw in csv_rows(text, filename, REGISTER_COLUMNS):
+        if raw is None:
+            problems.append(f"{filename}:{line}: the row does not have {len(REGISTER_COLUMNS)} fields")
+            continue
+        if not raw["skater"]:
+            problems.append(f"{filename}:{line}: skater is empty")
+        if raw["gender"] not in ("F", "M"):
+            problems.append(f"{filename}:{line}: gender '{raw['gender']}' is not F or M")
+        if not (len(raw["nationality"]) == 3 and raw["nationality"].isalpha()):
+            problems.append(f"{filename}:{line}: nationality '{raw['nationality']}' is not a three-letter IOC code")
+        birth_date = None
+        if raw["birth_date"]:
+            try:
+                birth_date = date.fromisoformat(raw["birth_date"])
+            except ValueError:
+                problems.append(f"{filename}:{line}: birth_date '{raw['birth_date']}' is not an ISO date")
+        other_names = [n.strip() for n in raw["other_names"].split("|") if n.strip()]
+        rows.append({**raw, "line": line, "birth_date": birth_date, "other_names": other_names})
+    if problems:
+        raise SheetError(problems)
+    return rows
+
+
+@transaction.atomic
+def import_register(text, filename="register"):
+    """Create or update skaters from a register; returns (created, updated)."""
+    rows = read_register(text, filename)
+    index = SkaterIndex()
+    known_names = set(SkaterName.objects.values_list("skater_id", "name"))
+    created = updated = 0
+    for row in rows:
+        skater = index.find(row["skater"], row["nationality"], row["gender"])
+        for other in row["other_names"]:
+            skater = skater or index.find(other, row["nationality"], row["gender"])
+        if skater is None:
+            skater = index.create(row["skater"], row["nationality"], row["gender"], row["birth_date"])
+            created += 1
+        else:
+            wanted = {"name": row["skater"], "nationality": row["nationality"]}
+            if row["birth_date"]:
+                wanted["birth_date"] = row["birth_date"]
+            if any(getattr(skater, k) != v for k, v in wanted.items()):
+                old_name = skater.name
+                for k, v in wanted.items():
+                    setattr(skater, k, v)
+                if old_name != skater.name:
+                    row["other_names"].append(old_name)
+                    skater.slug = unique_slug(slugify(skater.name), index.slugs - {skater.slug})
+                skater.save()
+                updated += 1
+        for other in row["other_names"]:
+            if other != skater.name and (skater.id, other) not in known_names:
+                SkaterName.objects.create(skater=skater, name=other)
+                known_names.add((skater.id, other))
+        index.add(skater, row["other_names"])
+    return created, updated
