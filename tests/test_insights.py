@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from results.display import charts
+from results.models import Skater
 from results.sport import classifications as rankings
 from results.sport import records, timing
 from tests.conftest import ROOT
@@ -207,3 +208,29 @@ def test_a_national_record_is_marked_and_told(client, db):
     html = client.get(race.get_absolute_url()).content.decode()
     assert f"{later.result.skater.name} sets a national record for {later.nationality}" in html
     assert 'title="national record, as held in this database">NR</abbr>' in html
+
+
+def test_the_adelskalender_womens_second_page_lists_women_and_its_links_keep_the_gender(client, db, monkeypatch):
+    from results.views import rankings as views
+    from tests.factories import AdelskalenderEntryFactory, SkaterFactory
+    from tests.helpers.html import page
+
+    monkeypatch.setattr(views, "ADELSKALENDER_PAGE", 2)
+    for gender in ("F", "M", "F", "M", "F", "M", "F"):
+        AdelskalenderEntryFactory(skater=SkaterFactory(gender=gender))
+    women = set(Skater.objects.filter(gender="F").values_list("name", flat=True))
+    second = page(client.get("/en/adelskalender/", {"gender": "F", "page": 2}))
+    listed = [row[1].rsplit(" ", 1)[0] for row in second.table("Adelskalender").body]  # the name, not the code
+    assert len(listed) == 2 and all(name in women for name in listed)
+    page_links = [link for link in second.links if "page=" in link]
+    assert page_links and all("gender=F" in link for link in page_links)
+
+
+def test_no_page_shows_escaped_markup_as_text(client, db):
+    from tests.helpers.html import page
+
+    for url in ("/en/competitions/2023-24-world-cup-2-beijing/", "/nl/competitions/2024-world-sprint-championships/"):
+        shown = page(client.get(url))
+        assert "<br>" not in shown.visible_text and "<" not in shown.visible_text, url
+        podiums = [cell for table in shown.tables for row in table.body for cell in row if "1. " in cell]
+        assert podiums and all("\n2. " in cell for cell in podiums if "2. " in cell)

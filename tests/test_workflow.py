@@ -177,9 +177,16 @@ def test_pasted_times_are_matched_to_the_start_list(client, editor):
     client.force_login(editor)
     results = list(race.results.order_by("id"))
     paste = "8\tKimi Goetz\t1.14,30\n3, Antoinette de Jong, DNF\n"
+    # Goetz (2nd) would now be faster than the official winner: the editor is told, nothing is saved
     response = post_race(client, race, results, race.version, paste=paste)
+    assert response.status_code == 200
+    assert "The official ranks no longer agree with the times" in response.content.decode()
+    assert Result.objects.get(race=race, skater__name="Kimi Goetz").time_ms == 74450
+    # ranked by the times instead: Goetz wins
+    response = post_race(client, race, results, race.version, paste=paste, rank_by_times="on")
     assert response.status_code == 302, response.content.decode()[-3000:]
     assert Result.objects.get(race=race, skater__name="Kimi Goetz").time_ms == 74300
+    assert Result.objects.get(race=race, skater__name="Kimi Goetz").rank == 1
     assert Result.objects.get(race=race, skater__name="Kimi Goetz").pair == 8
     rijpma = Result.objects.get(race=race, skater__name="Antoinette Rijpma-de Jong")
     assert (rijpma.status, rijpma.rank) == ("DNF", None)
@@ -190,7 +197,7 @@ def test_a_pasted_name_not_on_the_start_list_is_refused(client, editor):
     client.force_login(editor)
     response = post_race(client, race, list(race.results.order_by("id")), race.version, paste="1 Nobody Known 1:10.00")
     assert response.status_code == 200
-    assert "line 1: Nobody Known is not on the start list" in response.content.decode()
+    assert "line 1: Nobody Known is neither on the start list nor in the skater register" in response.content.decode()
 
 
 def test_history_shows_an_edit_and_restores_the_earlier_version(client, editor):
@@ -199,12 +206,13 @@ def test_history_shows_an_edit_and_restores_the_earlier_version(client, editor):
     results = list(race.results.order_by("id"))
     goetz = next(r for r in results if r.skater.name == "Kimi Goetz")
     goetz.time_ms = 74990
-    post_race(client, race, results, race.version)
+    last_before = Change.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    post_race(client, race, results, race.version, rank_by_times="on")
     assert Result.objects.get(pk=goetz.pk).rank == 3  # slower than Leerdam now
     html = client.get(f"/admin/results/race/{race.id}/changes/").content.decode()
     assert "time_ms: 74450 → 74990" in html and "ed" in html
-    change = Change.objects.filter(race=race, model="result", object_id=goetz.pk).latest("id")
-    client.post(f"/admin/results/race/{race.id}/changes/", {"change": change.id})
+    edit = Change.objects.filter(race=race, id__gt=last_before).earliest("id")  # the edit's first change
+    client.post(f"/admin/results/race/{race.id}/changes/", {"change": edit.id})
     restored = Result.objects.get(pk=goetz.pk)
     assert (restored.time_ms, restored.rank) == (74450, 2)
 

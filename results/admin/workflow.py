@@ -1,6 +1,7 @@
 """The editors' admin screens beyond plain forms: sheet upload with preview, a race's history, pasted times."""
 
 import re
+from typing import NamedTuple
 
 from django import forms
 from django.contrib import messages
@@ -106,16 +107,40 @@ LINE = re.compile(r"[,;\t]+")
 STATUSES = {s.value for s in Status if s != Status.FINISHED}
 
 
-def parse_pasted_times(text, results):
-    """Lines of 'pair, name, time' (or a status) matched to the start list by name.
+class Pasted(NamedTuple):
+    """One pasted line: the start list's result it fills in, or (a race without that skater yet) the skater from
+    the register; the pair, the time, the status."""
 
-    Returns [(result, pair, time_ms, status)] or raises ValidationError naming each bad line.
+    result: object
+    skater: object
+    pair: int | None
+    time_ms: int | None
+    status: str
+
+
+def register_match(name, gender):
+    """(the one skater of this gender in the register under this name, None), or (None, a reason)."""
+    key = name_key(name)
+    candidates = Skater.objects.filter(gender=gender).search(name).prefetch_related("other_names")[:20]
+    found = [s for s in candidates if key in {name_key(n) for n in [s.name, *(o.name for o in s.other_names.all())]}]
+    if len(found) == 1:
+        return found[0], None
+    if found:
+        return None, _("more than one skater is named %(name)s: add the right one to the start list") % {"name": name}
+    return None, _("%(name)s is neither on the start list nor in the skater register") % {"name": name}
+
+
+def parse_pasted_times(text, results, gender=None):
+    """Lines of 'pair, name, time' (or a status) matched to the start list by name; a name not on it is looked up
+    in the register (a race entered from a pasted block has no start list yet).
+
+    Returns [Pasted] or raises ValidationError naming each bad line.
     """
     by_name = {}
     for result in results:
         for name in [result.skater.name, *(o.name for o in result.skater.other_names.all())]:
             by_name[name_key(name)] = result
-    parsed, problems = [], []
+    parsed, problems, seen = [], [], {}
     for number, line in enumerate(text.splitlines(), start=1):
         words = [w.strip(",;") for w in line.split() if w.strip(",;")]
         if not words:
@@ -126,14 +151,23 @@ def parse_pasted_times(text, results):
             continue
         last, name = words[-1], " ".join(words[:-1])
         result = by_name.get(name_key(name))
+        skater = result.skater if result else None
         if result is None:
-            problems.append(_("line %(n)s: %(name)s is not on the start list") % {"n": number, "name": name})
+            skater, reason = register_match(name, gender) if gender else (None, None)
+            if skater is None:
+                reason = reason or _("%(name)s is not on the start list") % {"name": name}
+                problems.append(_("line %(n)s: %(reason)s") % {"n": number, "reason": reason})
+                continue
+        if skater.id in seen:
+            problems.append(_("line %(n)s: %(name)s is already on line %(other)s") % {
+                "n": number, "name": name, "other": seen[skater.id]})  # fmt: skip
             continue
+        seen[skater.id] = number
         if last.upper() in STATUSES:
-            parsed.append((result, pair, None, last.upper()))
+            parsed.append(Pasted(result, skater, pair, None, last.upper()))
             continue
         try:
-            parsed.append((result, pair, timing.parse_time(last), Status.FINISHED))
+            parsed.append(Pasted(result, skater, pair, timing.parse_time(last), Status.FINISHED))
         except timing.TimeFormatError as error:
             problems.append(_("line %(n)s: %(error)s") % {"n": number, "error": error})
     if problems:

@@ -6,6 +6,7 @@ start, more points, then the finishing order (the time). Non-finishers have no r
 """
 
 from results.sport.statuses import FINISHED
+from results.sport.timing import hundredths
 
 
 def standing(result, mass_start):
@@ -34,3 +35,18 @@ def computed_ranks(results, mass_start=False):
             result.rank = rank
             changed.append(result)
     return changed
+
+
+def rank_contradictions(finishers):
+    """Where ranks and times disagree. finishers: (key, rank, time_ms) of the finishers with both known. Returns
+    (key, other key) for each neighbour in rank order that has a better rank and a slower time, or shares a rank
+    with another time (to the hundredth). Equal times with different ranks agree: official ranks may have been
+    split by thousandths that were not printed."""
+    ranked = sorted(finishers, key=lambda finisher: (finisher[1], finisher[2]))
+    found = []
+    for better, worse in zip(ranked, ranked[1:], strict=False):
+        if better[1] < worse[1] and better[2] > worse[2]:
+            found.append((worse[0], better[0]))
+        elif better[1] == worse[1] and hundredths(better[2]) != hundredths(worse[2]):
+            found.append((worse[0], better[0]))
+    return found

@@ -32,6 +32,7 @@ from results.models import (
 )
 from results.sport import timing
 from results.sport.completeness import looks_complete
+from results.sport.race_ranks import rank_contradictions
 from results.writes import changes as audit
 from results.writes import path
 
@@ -203,20 +204,20 @@ def _race_problems(rows):
         if key in seen:
             problems.append((row.line, f"{row.skater} is already in this race (line {seen[key]})"))
         seen[key] = row.line
-    ranked = sorted(
-        (r for r in rows if r.rank is not None and r.time_ms is not None), key=lambda r: (r.rank, r.time_ms)
-    )
-    for better, worse in zip(ranked, ranked[1:], strict=False):
-        if better.rank < worse.rank and better.time_ms >= worse.time_ms:
+    by_line = {row.line: row for row in rows}
+    finishers = [(row.line, row.rank, row.time_ms) for row in rows if row.rank is not None and row.time_ms is not None]
+    for line, other in rank_contradictions(finishers):
+        worse, better = by_line[line], by_line[other]
+        if worse.rank == better.rank:
+            problems.append((line, f"shares rank {worse.rank} with line {other} but has another time"))
+        else:
             problems.append(
                 (
-                    worse.line,
+                    line,
                     f"rank {worse.rank} in {timing.format_time(worse.time_ms, thousandths=True)} contradicts "
-                    f"rank {better.rank} in {timing.format_time(better.time_ms, thousandths=True)} (line {better.line})",
+                    f"rank {better.rank} in {timing.format_time(better.time_ms, thousandths=True)} (line {other})",
                 )
             )
-        elif better.rank == worse.rank and timing.hundredths(better.time_ms) != timing.hundredths(worse.time_ms):
-            problems.append((worse.line, f"shares rank {worse.rank} with line {better.line} but has another time"))
     return problems
 
 
