@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from results.display import tables
+from results.display.tables import skaters as tables
 from results.models import Skater
 from tests.helpers.html import page
 from tests.test_pages import BEIJING

@@ -48,6 +48,10 @@ class CareerResult(NamedTuple):
         return distance_label(self.kind, self.distance_m)
 
     @property
+    def status_label(self):
+        return Status(self.status).label
+
+    @property
     def competition(self):
         return short_competition_name(self.competition_name)
 

@@ -15,6 +15,7 @@ from results.models import (
     WinnerAge,
     short_competition_name,
 )
+from results.queries import sql
 
 
 def race_at(competition_slug, race_slug, user):
@@ -35,11 +36,9 @@ def team_entries(race):
     return list(race.results.select_related("skater").prefetch_related("members__skater"))
 
 
-def records_before(race, nationalities):
-    """(the track record at the race's rink on its distance before its day or None, {nationality: the national
-    record before its day}), as stored by results/writes/derived.py."""
-    track, national = None, {}
-    rows = (
+def records_before_queryset(race, nationalities):
+    """What records_before reads, as a QuerySet (tests compare the two)."""
+    return (
         RecordEntry.objects.filter(
             Q(scope=RecordScope.TRACK, rink_id=race.competition.rink_id)
             | Q(scope=RecordScope.NATIONAL, nationality__in=sorted(nationalities)),
@@ -48,7 +47,26 @@ def records_before(race, nationalities):
         .order_by("-date", "time_ms", "id")
         .values_list("scope", "nationality", "time_ms")
     )  # fmt: skip
-    for scope, nationality, time_ms in rows:
+
+
+RECORDS_BEFORE = """
+    SELECT scope, nationality, time_ms FROM results_recordentry
+    WHERE ((scope = 'track' AND rink_id = %s) OR (scope = 'national' AND nationality IN ({nationalities})))
+      AND gender = %s AND distance_m = %s AND date < %s
+    ORDER BY date DESC, time_ms, id
+"""
+
+
+def records_before(race, nationalities):
+    """(the track record at the race's rink on its distance before its day or None, {nationality: the national
+    record before its day}), as stored by results/writes/derived.py."""
+    nationalities = sorted(nationalities)
+    found = sql.rows(
+        RECORDS_BEFORE.format(nationalities=sql.placeholders(nationalities)),
+        [race.competition.rink_id, *(nationalities or [""]), race.gender, race.distance_m, race.date.isoformat()],
+    )
+    track, national = None, {}
+    for scope, nationality, time_ms in found:
         if scope == RecordScope.TRACK:
             track = time_ms if track is None else track  # the latest entry comes first
         else:
@@ -56,14 +74,28 @@ def records_before(race, nationalities):
     return track, national
 
 
-def winner_ages(race):
-    """(youngest, oldest) age of the winners on the race's distance (no division or A) before its day, as held;
-    None when there were none. Both lookups in one query, carried by the race's row."""
+def winner_ages_queryset(race):
+    """What winner_ages reads, as a QuerySet (tests compare the two)."""
     event = WinnerAge.objects.filter(gender=race.gender, distance_m=race.distance_m, kind=race.kind, date__lt=race.date)
     youngest = event.filter(extreme=WinnerAge.Extreme.YOUNGEST).order_by("-date", "age").values("age")[:1]
     oldest = event.filter(extreme=WinnerAge.Extreme.OLDEST).order_by("-date", "-age").values("age")[:1]
-    ages = Race.objects.filter(id=race.id).values_list(Subquery(youngest), Subquery(oldest)).first()
-    return ages or (None, None)
+    return Race.objects.filter(id=race.id).values_list(Subquery(youngest), Subquery(oldest))
+
+
+WINNER_AGES = """
+    SELECT
+      (SELECT age FROM results_winnerage WHERE gender = %s AND distance_m = %s AND kind = %s AND extreme = 'youngest'
+         AND date < %s ORDER BY date DESC, age ASC LIMIT 1),
+      (SELECT age FROM results_winnerage WHERE gender = %s AND distance_m = %s AND kind = %s AND extreme = 'oldest'
+         AND date < %s ORDER BY date DESC, age DESC LIMIT 1)
+"""
+
+
+def winner_ages(race):
+    """(youngest, oldest) age of the winners on the race's distance (no division or A) before its day, as held
+    (results/writes/derived.py keeps the progressions); None when there were none."""
+    event = [race.gender, race.distance_m, race.kind, race.date.isoformat()]
+    return tuple(sql.rows(WINNER_AGES, event + event)[0])
 
 
 class RaceRow(NamedTuple):
@@ -95,17 +127,33 @@ class RaceLink:
         return cls(other.title(), url, short_competition_name(row.competition__name))
 
 
-def races_around(race):
-    """(the other races of this distance in the race's competition, (the previous and the next race of this
-    distance and division in the season)) as RaceLinks: one query for both, read as rows."""
-    rows = [
-        RaceRow._make(row)
-        for row in Race.objects.filter(
+def races_of_distance_queryset(race):
+    """What races_around reads, as a QuerySet (tests compare the two)."""
+    return (
+        Race.objects.filter(
             PUBLIC_RACE | Q(id=race.id),
             competition__season=race.competition.season, gender=race.gender, distance_m=race.distance_m,
             kind=race.kind,
-        ).order_by("date", "-division", "round", "id").values_list(*RaceRow._fields)
-    ]  # fmt: skip
+        )
+        .order_by("date", "-division", "round", "id")
+        .values_list(*RaceRow._fields)
+    )  # fmt: skip
+
+
+RACES_OF_DISTANCE = """
+    SELECT ra.id, ra.competition_id, ra.division, ra.round, ra.slug, ra.published, c.published, c.slug, c.name
+    FROM results_race ra JOIN results_competition c ON c.id = ra.competition_id
+    WHERE ((ra.published AND c.published) OR ra.id = %s)
+      AND c.season = %s AND ra.gender = %s AND ra.distance_m = %s AND ra.kind = %s
+    ORDER BY ra.date, ra.division DESC, ra.round, ra.id
+"""
+
+
+def races_around(race):
+    """(the other races of this distance in the race's competition, (the previous and the next race of this
+    distance and division in the season)) as RaceLinks: one query for both."""
+    found = sql.rows(RACES_OF_DISTANCE, [race.id, race.competition.season, race.gender, race.distance_m, race.kind])
+    rows = [RaceRow._make(row) for row in found]
     siblings = [
         row for row in rows
         if row.competition_id == race.competition_id and row.id != race.id and row.published

@@ -3,6 +3,7 @@
 from django.db.models import Q
 
 from results.models import PUBLIC_RESULT, Result
+from results.queries import sql
 from results.sport.streaks import Start
 
 START_FIELDS = (
@@ -12,10 +13,9 @@ START_FIELDS = (
 )  # fmt: skip
 
 
-def distance_history(race, skater_ids):
-    """{skater id: [Start]}: each of these skaters' starts on the race's distance up to and including its day, in
-    date order (published races, and this race even when it is a draft an editor is looking at)."""
-    rows = (
+def distance_history_queryset(race, skater_ids):
+    """What distance_history reads, as a QuerySet (tests compare the two)."""
+    return (
         Result.objects.filter(
             PUBLIC_RESULT | Q(race_id=race.id),
             skater_id__in=skater_ids, race__gender=race.gender, race__distance_m=race.distance_m,
@@ -24,8 +24,31 @@ def distance_history(race, skater_ids):
         .order_by("race__date", "race_id", "id")
         .values_list(*START_FIELDS)
     )  # fmt: skip
+
+
+DISTANCE_HISTORY = """
+    SELECT r.skater_id, r.race_id, ra.date, ra.division, r.status, r.rank, r.time_ms, c.name, rk.city, c.rink_id,
+           c.season, ra.distance_m, r.id
+    FROM results_result r
+    JOIN results_race ra ON ra.id = r.race_id
+    JOIN results_competition c ON c.id = ra.competition_id
+    JOIN results_rink rk ON rk.id = c.rink_id
+    WHERE ((ra.published AND c.published) OR r.race_id = %s) AND r.skater_id IN ({skaters})
+      AND ra.gender = %s AND ra.distance_m = %s AND ra.kind = %s AND ra.date <= %s
+    ORDER BY ra.date, r.race_id, r.id
+"""
+
+
+def distance_history(race, skater_ids):
+    """{skater id: [Start]}: each of these skaters' starts on the race's distance up to and including its day, in
+    date order (published races, and this race even when it is a draft an editor is looking at)."""
+    skater_ids = list(skater_ids)
+    found = sql.rows(
+        DISTANCE_HISTORY.format(skaters=sql.placeholders(skater_ids)),
+        [race.id, *(skater_ids or [None]), race.gender, race.distance_m, race.kind, race.date.isoformat()],
+    )
     grouped = {}
-    for row in rows:
-        start = Start._make(row)
+    for row in found:
+        start = Start._make((*row[:2], sql.as_date(row[2]), *row[3:]))
         grouped.setdefault(start.skater_id, []).append(start)
     return grouped

@@ -34,6 +34,14 @@ class Meeting:
     winner: str | None  # "a", "b" or None
 
     @property
+    def a_won(self):
+        return self.winner == "a"
+
+    @property
+    def b_won(self):
+        return self.winner == "b"
+
+    @property
     def gap_ms(self):
         if self.a.time_ms and self.b.time_ms:
             return abs(timing.hundredths(self.a.time_ms) - timing.hundredths(self.b.time_ms))

@@ -4,7 +4,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from results.display.tables import page_number
+from results.display.tables.base import page_number
 from results.sport import timing
 from results.sport.events import parse_event_slug
 

@@ -5,7 +5,8 @@ from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 
 from results.display.formatting import short_date
-from results.display.tables import ClassificationTable, CompetitionTable, PodiumTable, paginate_table, sort_asked
+from results.display.tables.base import paginate_table, sort_asked
+from results.display.tables.races import CompetitionTable
 from results.models import Competition, CompetitionKind, Gender, RaceKind
 from results.queries import competition_page as queries
 from results.queries.insights import season_events
@@ -36,7 +37,6 @@ def competition_detail(request, slug):
     days = {}
     for race in races:
         days.setdefault(race.date, []).append((race, podiums.get(race.id, [])))
-    days = {day: PodiumTable(rows, caption=short_date(day)) for day, rows in days.items()}
     return render(
         request,
         "results/competition_detail.html",
@@ -65,11 +65,10 @@ def championship_classifications(competition, races):
         if len(ordered) < 2:
             continue
         standings = classifications.classification([(race, times.get(race.id, {})) for race in ordered])
-        tables = []
-        for race, table in standings[1:]:
-            heading = classification_heading(race)
-            rows = [(row, skaters[row.skater_id]) for row in table]
-            tables.append((heading, ClassificationTable(rows, caption=heading)))
+        tables = [
+            (classification_heading(race), [(row, skaters[row.skater_id]) for row in table])
+            for race, table in standings[1:]
+        ]
         made.append((gender, tables))
     return made
 

@@ -2,7 +2,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from results.display.tables import MeetingsTable, TallyTable, paginate_table
+from results.display.tables.base import paginate_table
+from results.display.tables.skaters import MeetingsTable
 from results.models import Skater
 from results.queries.head_to_head import meetings_between
 from results.sport import meetings as rules
@@ -20,7 +21,7 @@ def head_to_head(request, slug_a, slug_b):
     summary = rules.summary(meetings)
     table = MeetingsTable(meetings[::-1], a, b, caption=_("Every meeting"))
     paginate_table(request, table, per_page=MEETINGS_PER_PAGE)
-    tally = TallyTable(list(summary["per_distance"].items()), a, b, caption=_("Wins per distance"))
+    tally = list(summary["per_distance"].items())
     return render(request, "results/head_to_head.html", {"a": a, "b": b, "table": table, **summary, "tally": tally})
 
 

@@ -3,7 +3,6 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from results.display.tables import RaceWinnerTable
 from results.queries import home as queries
 
 
@@ -20,9 +19,7 @@ def home(request):
                 for race, winner, loser, length in queries.recent_streak_ends()
             ],
             "competitions": competitions,
-            "latest_races": RaceWinnerTable(
-                [(race, winners.get(race.id)) for race in latest_races], caption=_("Latest races")
-            ),
+            "latest_races": [(race, winners.get(race.id)) for race in latest_races],
         },
     )
 

@@ -3,7 +3,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from results.display.formatting import notation
-from results.display.tables import MassStartTable, RaceResultTable, TeamRaceTable, sort_asked
+from results.display.tables.base import sort_asked
+from results.display.tables.races import MassStartTable, RaceResultTable, TeamRaceTable
 from results.display.talking_points import race_story
 from results.models import RaceKind
 from results.queries import race_page as queries

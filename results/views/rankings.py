@@ -5,7 +5,8 @@ from datetime import date
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from results.display.tables import AdelskalenderTable, SeasonRankingTable, WorldCupTable, paginate_table, sort_asked
+from results.display.tables.base import paginate_table, sort_asked
+from results.display.tables.insights import AdelskalenderTable, SeasonRankingTable, WorldCupTable
 from results.models import Competition, CompetitionKind, Skater
 from results.queries import insights as queries
 from results.sport import classifications, timing

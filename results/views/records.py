@@ -3,7 +3,8 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from results.display.tables import RecordHistoryTable, StreakTable, paginate_table, sort_asked
+from results.display.tables.base import paginate_table, sort_asked
+from results.display.tables.insights import RecordHistoryTable, StreakTable
 from results.models import DISTANCES, RecordScope, Skater
 from results.queries import insights as queries
 from results.sport.events import event_slug

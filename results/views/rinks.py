@@ -1,7 +1,5 @@
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
 
-from results.display.tables import RaceWinnerTable, TrackRecordTable
 from results.models import Race, RecordScope, Rink
 from results.queries.home import winners_of
 from results.queries.insights import held_records
@@ -27,12 +25,8 @@ def rink_detail(request, slug):
         "results/rink_detail.html",
         {
             "rink": rink,
-            "races": RaceWinnerTable(
-                [(race, winners.get(race.id)) for race in races],
-                empty_text=_("No races held here yet."),
-                caption=_("Races"),
-            ),
+            "races": [(race, winners.get(race.id)) for race in races],
             "page": races,
-            "track_records": TrackRecordTable(track_records, caption=_("Track records")) if track_records else None,
+            "track_records": track_records,
         },
     )

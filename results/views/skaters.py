@@ -7,13 +7,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from results.display.formatting import notation
-from results.display.tables import (
-    MedalTable,
-    PersonalRecordTable,
-    SeasonBestTable,
+from results.display.tables.base import paginate_table
+from results.display.tables.skaters import (
     SkaterResultTable,
-    WinStreakTable,
-    paginate_table,
 )
 from results.models import Result, Skater
 from results.queries import careers
@@ -56,13 +52,13 @@ def skater_detail(request, slug):
             "other_names": queries.other_names(skater),
             "latest": SkaterResultTable(careers.latest_first(results)[:LATEST_RESULTS], caption=_("Latest results")),
             "result_count": len(results),
-            "personal_records": PersonalRecordTable(personal, caption=_("Personal records")) if personal else None,
-            "season_bests": SeasonBestTable(recent, caption=_("Season bests")) if recent else None,
+            "personal_records": personal,
+            "season_bests": recent,
             "earlier_seasons": len(bests) > careers.RECENT_SEASONS,
             "recent_seasons": careers.RECENT_SEASONS,
             "charts": careers.progression_charts(results, personal, bests, notation()),
-            "streaks": WinStreakTable(streaks, caption=_("Win streaks")) if streaks else None,
-            "medals": MedalTable(medals, caption=_("Wins and podiums")) if medals else None,
+            "streaks": streaks,
+            "medals": medals,
             "rivals": queries.rivals_of(skater),
         },
     )

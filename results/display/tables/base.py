@@ -1,0 +1,99 @@
+"""What every table shares: the base class (page language, caption), time and date columns, sorting and
+pagination read from the request (an impossible page is a 404)."""
+
+import re
+
+import django_tables2 as tables
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.http import Http404
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from results.display.formatting import country_name, notation, short_date
+from results.sport import timing
+
+
+def page_number(request):
+    """The ?page= asked for (1 when none); anything but a page number is a 404, like a page past the end."""
+    value = request.GET.get("page", "1")
+    if not (value.isascii() and value.isdigit()):
+        raise Http404(_("There is no such page."))
+    return int(value)
+
+
+def paginate_table(request, table, per_page=25):
+    """Paginate a table from ?page=; an impossible page is a 404 (as for every paginated page: views/common.py)."""
+    try:
+        table.paginate(page=page_number(request), per_page=per_page)
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404(_("There is no such page.")) from None
+
+
+SORT = re.compile(r"-?[a-z_]{1,40}")
+
+
+def sort_asked(request):
+    """The ?sort= asked for when it can name a column (tables2 then ignores a column the table lacks)."""
+    value = request.GET.get("sort", "")
+    return value if SORT.fullmatch(value) else None
+
+
+class Table(tables.Table):
+    """A table of this site: times in the page language's notation, and a caption for screen readers."""
+
+    caption = ""
+
+    def __init__(self, *args, caption=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language, self.notation = get_language(), notation()
+        if caption is not None:
+            self.caption = caption
+
+
+class TimeColumn(tables.Column):
+    """A time in the page language's notation, right-aligned."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("attrs", {"td": {"class": "num"}, "th": {"class": "num"}})
+        super().__init__(*args, **kwargs)
+
+    def render(self, value, table):
+        return timing.format_time(value, table.notation)
+
+
+class DateColumn(tables.Column):
+    """A day as '19 Nov 2023' (or '19 Nov') in the page language."""
+
+    def __init__(self, *args, with_year=True, **kwargs):
+        self.with_year = with_year
+        super().__init__(*args, **kwargs)
+
+    def render(self, value, table):
+        return short_date(value, with_year=self.with_year, language=table.language)
+
+
+class DistanceColumn(tables.Column):
+    def render(self, value):
+        return f"{value} m"
+
+
+def skater_with_code(skater, nationality):
+    """A skater's linked name and the nationality code of one result (the country's name on hover)."""
+    return format_html(
+        '<a href="{}">{}</a> <abbr class="muted" title="{}">{}</abbr>',
+        skater.get_absolute_url(), skater.name, country_name(nationality), nationality,
+    )  # fmt: skip
+
+
+def competitor_link(skater):
+    return format_html(
+        '<a href="{}">{}</a> <abbr class="muted" title="{}">{}</abbr>',
+        skater.get_absolute_url(), skater.name, country_name(skater.nationality), skater.nationality,
+    )  # fmt: skip
+
+
+NUM = {"td": {"class": "num"}, "th": {"class": "num"}}
+
+
+SECONDARY = {"td": {"class": "lane"}, "th": {"class": "lane"}}

@@ -1,0 +1,112 @@
+"""Tables of races: a race's results (individual, mass start, team), races with winners or podiums, a
+championship's classification, competitions."""
+
+import django_tables2 as tables
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from results.display.formatting import country_name
+from results.display.markers import MARKER_TITLES
+from results.display.tables.base import NUM, SECONDARY, DateColumn, Table, TimeColumn
+from results.sport import timing
+
+
+def rank_column():
+    return tables.Column(
+        verbose_name=_("Rank"), empty_values=(), attrs={"td": {"class": "num rank"}, "th": {"class": "num"}}
+    )
+
+
+class RaceResultTable(Table):
+    """An individual race's lines (sport/race_lines.Line): the header and sorting by tables2, the rows by a plain
+    loop in templates/tables/race_results.html (a race page shows hundreds of cells)."""
+
+    rank = rank_column()
+    pair = tables.Column(verbose_name=_("Pair"), attrs={"td": {"class": "num pair"}, "th": {"class": "num pair"}})
+    lane = tables.Column(verbose_name=_("Lane"), attrs={"td": {"class": "lane"}, "th": {"class": "lane"}})
+    skater = tables.Column(verbose_name=_("Skater"), order_by=("skater__name",))
+    nationality = tables.Column(verbose_name=_("Nat."), attrs={"td": {"class": "nat"}})
+    age = tables.Column(verbose_name=_("Age"), attrs={"td": {"class": "num age"}, "th": {"class": "num age"}})
+    time_ms = TimeColumn(verbose_name=_("Time"), default="—")
+    gap_ms = TimeColumn(verbose_name=_("Gap"), orderable=False)
+
+    class Meta:
+        orderable = True
+        default = ""
+        attrs = {"class": "results"}
+        empty_text = _("No results entered yet.")
+        template_name = "tables/race_results.html"
+
+    def render_rank(self, record):
+        if record.finished:
+            return record.rank or ""
+        return format_html('<abbr title="{}">{}</abbr>', record.result.get_status_display(), record.status)
+
+    def render_lane(self, value):
+        return gettext("I") if value == "inner" else gettext("O") if value == "outer" else ""
+
+    def render_skater(self, value, record):
+        markers = format_html_join(
+            " ", '<abbr class="marker" title="{}">{}</abbr>', ((MARKER_TITLES[code], code) for code in record.markers)
+        )
+        return format_html('<a href="{}">{}</a> {}', value.get_absolute_url(), value.name, markers)
+
+    def render_nationality(self, value):
+        return format_html('<abbr title="{}">{}</abbr>', country_name(value), value)
+
+    def render_time_ms(self, value, record):
+        if record.show_thousandths:
+            text = timing.format_time(value, self.notation, thousandths=True)
+            return format_html("{}<small>{}</small>", text[:-1], text[-1])
+        return timing.format_time(value, self.notation)
+
+    def render_gap_ms(self, value):
+        return timing.format_gap(value, self.notation) if value else ""
+
+
+class MassStartTable(RaceResultTable):
+    """A mass start: points decide, then the finishing order; no pairs, lanes or gaps."""
+
+    points = tables.Column(verbose_name=_("Points"), attrs={"td": {"class": "num"}, "th": {"class": "num"}})
+
+    class Meta(RaceResultTable.Meta):
+        exclude = ("pair", "lane", "gap_ms")
+        sequence = ("rank", "skater", "nationality", "age", "points", "time_ms")
+        template_name = "tables/table.html"
+
+
+class TeamRaceTable(Table):
+    """Team pursuit and team sprint: the team, its skaters, the time."""
+
+    rank = rank_column()
+    team = tables.Column(verbose_name=_("Team"), attrs={"td": {"class": "nat"}})
+    members = tables.Column(verbose_name=_("Skaters"), orderable=False)
+    time_ms = TimeColumn(verbose_name=_("Time"), default="—")
+    gap_ms = TimeColumn(verbose_name=_("Gap"), orderable=False)
+
+    class Meta:
+        attrs = {"class": "results"}
+        default = ""
+        empty_text = _("No results entered yet.")
+
+    render_rank = RaceResultTable.render_rank
+    render_time_ms = RaceResultTable.render_time_ms
+    render_gap_ms = RaceResultTable.render_gap_ms
+
+    def render_team(self, value):
+        return format_html('<abbr title="{}">{}</abbr>', country_name(value), value)
+
+    def render_members(self, value):
+        return format_html_join(", ", '<a href="{}">{}</a>', ((s.get_absolute_url(), s.name) for s in value))
+
+
+class CompetitionTable(Table):
+    start_date = DateColumn(verbose_name=_("Date"))
+    name = tables.Column(verbose_name=_("Competition"))
+    rink = tables.Column(verbose_name=_("Rink"), order_by=("rink__name",), attrs=SECONDARY)
+    race_count = tables.Column(verbose_name=_("Races"), attrs=NUM)
+
+    class Meta:
+        attrs = {"class": "results"}
+        template_name = "tables/competitions.html"

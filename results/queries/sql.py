@@ -1,0 +1,26 @@
+"""Rows read with SQL written out (connection.cursor()), for the few reads a hot page makes on every view.
+
+Django builds and compiles a QuerySet's SQL each time it runs: about a millisecond of Python for a query the
+database answers in a few hundredths of one. The race page runs its reads on every view, so those are written
+out here, in SQL that SQLite and PostgreSQL both take; tests/test_queries.py compares each with the QuerySet it
+stands for, on the seed data, on both databases. Dates come back from SQLite as text and are read as dates here.
+"""
+
+from datetime import date
+
+from django.db import connection
+
+
+def rows(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def as_date(value):
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def placeholders(values):
+    """'%s, %s, %s' for a list of values (at least one, so that IN () is never written)."""
+    return ", ".join(["%s"] * max(len(values), 1))

@@ -1,0 +1,56 @@
+"""axe-core (axe-playwright-python, its script bundled, no CDN) on every page kind, in both languages, on a phone and
+on a desktop: no serious or critical violation."""
+
+import pytest
+
+from tests.browser.conftest import shot
+
+pytestmark = pytest.mark.flushes_db
+
+PAGE_KINDS = {
+    "home": "/",
+    "competitions": "/competitions/",
+    "competition": "/competitions/2023-24-world-cup-2-beijing/",
+    "championship": "/competitions/2024-world-sprint-championships/",
+    "race": "/competitions/2023-24-world-cup-2-beijing/women-1000m-a/",
+    "skaters": "/skaters/?q=jutta",
+    "skater": "/skaters/jutta-leerdam/",
+    "skater-results": "/skaters/jutta-leerdam/results/?season=2023",
+    "head-to-head": "/head-to-head/jutta-leerdam/miho-takagi/",
+    "head-to-head-form": "/head-to-head/?a=jutta&b=nobody-at-all",
+    "season": "/seasons/2023-24/",
+    "rink": "/rinks/thialf/",
+    "records": "/records/",
+    "record-history": "/records/women-1000m/",
+    "season-ranking": "/rankings/2023-24/women-1000m/?sort=-time_ms",
+    "adelskalender": "/adelskalender/?gender=F",
+    "streaks": "/streaks/",
+    "world-cup": "/world-cup/2025-26/women-1000m/",
+    "not-found": "/skaters/nobody-at-all/",
+}
+SERIOUS = {"serious", "critical"}
+
+
+def test_no_page_kind_has_a_serious_accessibility_violation(seeded_live_server, browser):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, found, checked = Axe(), [], 0
+    for width, height in ((360, 780), (1280, 900)):
+        page = browser.new_page(viewport={"width": width, "height": height})
+        for language in ("en", "nl"):
+            for kind, address in PAGE_KINDS.items():
+                page.goto(f"{seeded_live_server.url}/{language}{address}")
+                assert page.locator("html").get_attribute("lang") == language, (kind, language)
+                violations = axe.run(page).response["violations"]
+                checked += 1
+                for violation in violations:
+                    if violation["impact"] in SERIOUS:
+                        targets = [node["target"] for node in violation["nodes"][:3]]
+                        found.append(
+                            f"{kind} {language} {width}px: {violation['id']} ({violation['impact']}) {targets}"
+                        )
+                if kind in ("race", "skater") and language == "en":
+                    shot(page, f"axe-{kind}-{width}")
+        page.close()
+    assert checked == 2 * 2 * len(PAGE_KINDS)
+    assert not found, "\n".join(found)

@@ -1,0 +1,71 @@
+"""The race page's reads written out in SQL (results/queries/sql.py) give what the QuerySets they stand for give,
+for every seed race, on SQLite and on PostgreSQL."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from results.models import Race, RaceKind
+from results.queries import race_page, starts
+from tests.factories import RaceFactory
+
+
+@pytest.fixture
+def seed_races(db):
+    races = list(Race.objects.with_competition().filter(kind=RaceKind.INDIVIDUAL))
+    assert len(races) > 100  # the seeds: every individual race of them
+    return races
+
+
+def test_the_start_histories_are_those_the_queryset_reads(seed_races):
+    for race in seed_races:
+        skaters = list(race.results.values_list("skater_id", flat=True))
+        expected = {}
+        for row in starts.distance_history_queryset(race, skaters):
+            expected.setdefault(row[0], []).append(row)
+        found = {
+            skater: [tuple(start) for start in found]
+            for skater, found in starts.distance_history(race, skaters).items()
+        }
+        assert found == expected, race
+
+
+def test_the_records_before_a_race_are_those_the_queryset_reads(seed_races):
+    for race in seed_races:
+        nationalities = set(race.results.values_list("nationality", flat=True))
+        expected = list(race_page.records_before_queryset(race, nationalities))
+        found = race_page.sql.rows(
+            race_page.RECORDS_BEFORE.format(nationalities=race_page.sql.placeholders(sorted(nationalities))),
+            [race.competition.rink_id, *(sorted(nationalities) or [""]), race.gender, race.distance_m,
+             race.date.isoformat()],
+        )  # fmt: skip
+        assert [tuple(row) for row in found] == expected, race
+
+
+def test_the_winner_ages_are_those_the_queryset_reads(seed_races):
+    assert any(race_page.winner_ages(race) != (None, None) for race in seed_races)
+    for race in seed_races:
+        assert race_page.winner_ages(race) == race_page.winner_ages_queryset(race).first(), race
+
+
+def test_the_races_around_are_those_the_queryset_reads(seed_races):
+    for race in seed_races:
+        expected = [race_page.RaceRow._make(row) for row in race_page.races_of_distance_queryset(race)]
+        found = [
+            race_page.RaceRow._make(row)
+            for row in race_page.sql.rows(
+                race_page.RACES_OF_DISTANCE, [race.id, race.competition.season, race.gender, race.distance_m, race.kind]
+            )
+        ]
+        assert [
+            (*row[:5], bool(row.published), bool(row.competition__published), *row[7:]) for row in found
+        ] == expected
+
+
+def test_a_draft_race_an_editor_opens_is_read_with_the_public_ones(db):
+    draft = RaceFactory(published=False)
+    editor = type("Editor", (), {"is_staff": True})()
+    assert race_page.race_at(draft.competition.slug, draft.slug, editor) == draft
+    assert race_page.race_at(draft.competition.slug, draft.slug, AnonymousUser()) is None
+    previous, following = race_page.races_around(draft)[1]
+    assert (previous, following) == (None, None)
+    assert starts.distance_history(draft, []) == {}
