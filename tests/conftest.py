@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from results.writes.register import import_register
-from results.writes.sheets import import_sheet
+from results.writes.sheet_import import import_sheet
 
 ROOT = Path(__file__).resolve().parent.parent
 SHEETS = sorted((ROOT / "seeds" / "sheets").glob("*.csv"))

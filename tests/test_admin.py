@@ -2,46 +2,14 @@ import datetime
 
 import pytest
 
-from results.models import Competition, Race, Result, Skater
+from results.models import Competition, Race, Result
+from tests.helpers.builders import race_form, skaters
 
 
 @pytest.fixture
 def empty_race(db):
     competition = Competition.objects.get(name="2023-24 ISU Speed Skating World Cup 2 (Beijing)")
     return Race.objects.create(competition=competition, date=datetime.date(2023, 11, 19), gender="F", distance_m=1500)
-
-
-def race_form(race, rows):
-    data = {
-        "competition": race.competition_id,
-        "date": race.date.isoformat(),
-        "gender": race.gender,
-        "distance_m": race.distance_m,
-        "kind": race.kind,
-        "division": race.division,
-        "round": "",
-        "published": "on",
-        "results-TOTAL_FORMS": len(rows),
-        "results-INITIAL_FORMS": 0,
-        "results-MIN_NUM_FORMS": 0,
-        "results-MAX_NUM_FORMS": 1000,
-    }
-    for n, (pair, lane, skater, time, status) in enumerate(rows):
-        data.update(
-            {
-                f"results-{n}-pair": pair,
-                f"results-{n}-lane": lane,
-                f"results-{n}-skater": skater.id,
-                f"results-{n}-time_ms": time,
-                f"results-{n}-status": status,
-                f"results-{n}-race": race.id,
-            }
-        )
-    return data
-
-
-def skaters(*names):
-    return [Skater.objects.get(name=name) for name in names]
 
 
 def test_an_editor_is_not_a_superuser_but_can_open_a_race(client, editor, empty_race):

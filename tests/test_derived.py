@@ -4,8 +4,8 @@ from datetime import date
 
 from results.models import Competition, Race, RecordEntry, RecordScope, Result, Skater, StreakSummary, WinnerAge
 from results.writes import derived
-from results.writes.sheets import import_sheet
-from tests.test_importer import row, sheet
+from results.writes.sheet_import import import_sheet
+from tests.helpers.builders import row, sheet
 
 
 def recomputed():

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from results.models import Change, Race, Result, Skater
-from tests.test_admin import race_form
+from tests.helpers.builders import race_form
 
 NASTY = [
     "",

@@ -1,7 +1,6 @@
 """Records, rankings, the Adelskalender, classifications, World Cup standings and charts."""
 
 import csv
-import re
 from datetime import date
 from types import SimpleNamespace
 
@@ -12,8 +11,9 @@ from results.models import Skater
 from results.sport import classifications as rankings
 from results.sport import records, timing
 from tests.conftest import ROOT
-from tests.test_pages import make_race, rows
-from tests.test_public_site import seed_rows
+from tests.helpers.builders import make_race, seed_rows
+from tests.helpers.html import page as parsed
+from tests.helpers.html import rows
 
 
 def perf(skater_id, ms, day):
@@ -60,9 +60,8 @@ def test_the_season_ranking_is_each_skaters_best_of_the_seed_sheets_with_ties_sh
     assert len(set(rank for rank, _ in expected)) < len(expected) or season == "2023/24"
     shown = []
     for page in range(1, (len(expected) - 1) // 50 + 2):
-        html = client.get(url, {"page": page}).content.decode()
-        cells = [tuple(re.findall(r'<td class="num">([^<]*)</td>', r)) for r in re.findall(r"<tr[^>]*>.*?</tr>", html)]
-        shown += [c for c in cells if c]
+        table = parsed(client.get(url, {"page": page})).table("Season bests")
+        shown += [(row[0], row[2]) for row in table.body]
     assert shown == expected
 
 
@@ -136,7 +135,7 @@ def test_the_records_page_shows_the_fastest_seed_time(client, db):
     assert timing.format_time(fastest[0]) in html and fastest[1] in html
 
 
-def test_record_history_lists_each_improvement_newest_first(client, db):
+def test_record_progression_lists_each_improvement_newest_first(client, db):
     seeded = sorted(
         (r["date"], timing.parse_time(r["time"])) for r in seed_rows()
         if r["gender"] == "F" and r["distance_m"] == "1000" and r["time"] and not r["status"]

@@ -6,22 +6,8 @@ from django.utils import translation
 from results.models import Competition, Race, Result, Skater
 from results.sport import timing
 from results.sport.timing import season_label
-from tests.helpers.html import page
-
-BEIJING = "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
-
-
-def rows(html):
-    """The text of each table row, cells joined by |."""
-    found = []
-    for row in re.findall(r"<tr.*?</tr>", html, re.S):
-        cells = [re.sub(r"<[^>]+>|\s+", " ", c).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]
-        found.append(" | ".join(re.sub(r"\s+", " ", c) for c in cells))
-    return found
-
-
-def row_of(html, name):
-    return next(r for r in rows(html) if name in r)
+from tests.helpers.builders import BEIJING, make_race, make_team_pursuit
+from tests.helpers.html import page, row_of, rows
 
 
 def test_the_beijing_race_shows_the_podium_gap_withdrawals_and_incomplete_field(client, db):
@@ -126,20 +112,9 @@ def test_unknown_slugs_are_404(client, db, url):
 
 
 def test_the_competition_page_shows_each_podium(client, db):
-    html = client.get("/en/competitions/2023-24-world-cup-2-beijing/").content.decode()
-    assert re.search(r"1\. <a [^>]*>Miho Takagi</a> <span class=\"num\">1:14.44", html)
-
-
-def make_race(size):
-    """A race of `size` results in a new competition, for query counting."""
-    competition = Competition.objects.create(
-        name=f"Count Cup {size}", slug=f"count-cup-{size}", kind="other", season=2024,
-        rink_id=Competition.objects.first().rink_id, start_date="2024-12-01", end_date="2024-12-01",
-    )  # fmt: skip
-    race = Race.objects.create(competition=competition, date="2024-12-01", gender="F", distance_m=500)
-    for n, skater in enumerate(Skater.objects.filter(gender="F")[:size]):
-        Result.objects.create(race=race, skater=skater, time_ms=38000 + n * 10, rank=n + 1, pair=n // 2 + 1)
-    return race
+    day = page(client.get("/en/competitions/2023-24-world-cup-2-beijing/")).table("18 Nov 2023")
+    podium = day.row_of("Women 1000 m division A")[1].split("\n")
+    assert podium[0] == "1. Miho Takagi 1:14.44" and podium[1].startswith("2. Kimi Goetz 1:14.45")
 
 
 @pytest.mark.parametrize("size", [1, 30])
@@ -177,26 +152,6 @@ def test_a_mass_start_is_ranked_by_points_then_finishing_order(client, db):
     assert row_of(html, "Schouten").startswith("1 | Irene Schouten")
     assert row_of(html, "Groenewoud").startswith("2 |") and row_of(html, "Blondin").startswith("3 |")
     assert "Points" in html and "Pair" not in html
-
-
-def make_team_pursuit():
-    from results.models import RaceKind, TeamMember
-    from results.writes.ranks import rerank_races
-
-    competition = Competition.objects.get(name="2023-24 ISU Speed Skating World Cup 2 (Beijing)")
-    race = Race.objects.create(
-        competition=competition, date="2023-11-19", gender="F", distance_m=2400, kind=RaceKind.TEAM_PURSUIT
-    )
-    teams = {
-        "JPN": (176000, ["Miho Takagi", "Ayano Sato"]),
-        "NED": (175500, ["Antoinette Rijpma-de Jong", "Marrit Fledderus"]),
-    }
-    for team, (time_ms, names) in teams.items():
-        result = Result.objects.create(race=race, team=team, nationality=team, time_ms=time_ms)
-        for position, name in enumerate(names, start=1):
-            TeamMember.objects.create(result=result, skater=Skater.objects.get(name=name), position=position)
-    rerank_races([race.id])
-    return race
 
 
 def test_a_team_pursuit_shows_teams_with_their_skaters(client, db, django_assert_max_num_queries):

@@ -20,11 +20,11 @@ def test_the_start_histories_are_those_the_queryset_reads(seed_races):
     for race in seed_races:
         skaters = list(race.results.values_list("skater_id", flat=True))
         expected = {}
-        for row in starts.distance_history_queryset(race, skaters):
+        for row in starts.starts_on_distance_queryset(race, skaters):
             expected.setdefault(row[0], []).append(row)
         found = {
             skater: [tuple(start) for start in found]
-            for skater, found in starts.distance_history(race, skaters).items()
+            for skater, found in starts.starts_on_distance(race, skaters).items()
         }
         assert found == expected, race
 
@@ -68,4 +68,4 @@ def test_a_draft_race_an_editor_opens_is_read_with_the_public_ones(db):
     assert race_page.race_at(draft.competition.slug, draft.slug, AnonymousUser()) is None
     previous, following = race_page.races_around(draft)[1]
     assert (previous, following) == (None, None)
-    assert starts.distance_history(draft, []) == {}
+    assert starts.starts_on_distance(draft, []) == {}

@@ -7,8 +7,8 @@ import pytest
 
 from results.display.tables import skaters as tables
 from results.models import Skater
+from tests.helpers.builders import BEIJING
 from tests.helpers.html import page
-from tests.test_pages import BEIJING
 
 PAGES = [
     BEIJING,

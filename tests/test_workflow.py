@@ -7,12 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from results.display.export import safe_cell
 from results.models import Change, Competition, Race, Result
-from results.writes.sheets import import_sheet
+from results.writes.sheet_import import import_sheet
 from tests.conftest import SHEETS
-from tests.test_admin import race_form
-from tests.test_importer import row, sheet
-
-BEIJING = "2023-24 ISU Speed Skating World Cup 2 (Beijing)"
+from tests.helpers.builders import BEIJING_CUP, beijing_a, post_race, row, sheet
 
 
 def upload(client, text, name="sheet.csv", publish=True):
@@ -94,7 +91,7 @@ def test_an_uploaded_draft_is_not_public_until_published(client, editor):
 
 @pytest.mark.parametrize("kind", ["race", "competition", "skater"])
 def test_export_then_import_changes_nothing(client, db, kind):
-    race = Race.objects.select_related("competition").get(competition__name=BEIJING, division="A")
+    race = Race.objects.select_related("competition").get(competition__name=BEIJING_CUP, division="A")
     url = {
         "race": f"{race.get_absolute_url()}results.csv",
         "competition": f"{race.competition.get_absolute_url()}results.csv",
@@ -113,7 +110,7 @@ def test_every_competition_round_trips(client, db):
 
 
 def test_the_json_export_carries_every_result(client, db):
-    race = Race.objects.get(competition__name=BEIJING, division="A")
+    race = Race.objects.get(competition__name=BEIJING_CUP, division="A")
     data = json.loads(client.get(f"{race.get_absolute_url()}results.json").content)
     assert len(data["results"]) == race.results.count()
     takagi = next(r for r in data["results"] if r["skater"] == "Miho Takagi")
@@ -124,35 +121,6 @@ def test_exported_cells_cannot_run_as_spreadsheet_formulas():
     assert safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert safe_cell("@SUM(A1)") == "'@SUM(A1)"
     assert safe_cell("Miho Takagi") == "Miho Takagi"
-
-
-def beijing_a():
-    return Race.objects.get(competition__name=BEIJING, division="A")
-
-
-def post_race(client, race, rows, seen_version, **extra):
-    data = race_form(race, [])
-    data.update(
-        {
-            "seen_version": seen_version,
-            "results-TOTAL_FORMS": len(rows),
-            "results-INITIAL_FORMS": len(rows),
-        }
-    )
-    for n, result in enumerate(rows):
-        data.update(
-            {
-                f"results-{n}-id": result.id,
-                f"results-{n}-race": race.id,
-                f"results-{n}-pair": result.pair or "",
-                f"results-{n}-lane": result.lane,
-                f"results-{n}-skater": result.skater_id,
-                f"results-{n}-time_ms": f"{result.time_ms / 1000:.3f}" if result.time_ms else "",
-                f"results-{n}-status": result.status,
-            }
-        )
-    data.update(extra)
-    return client.post(f"/admin/results/race/{race.id}/change/", data)
 
 
 def test_a_second_editor_saving_an_old_version_is_refused_and_nothing_is_lost(client, editor, django_user_model):

@@ -6,7 +6,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from results.admin.forms import RaceForm, ResultAdminForm, ResultForm, ResultInline
-from results.admin.workflow import history_view, upload_view
+from results.admin.workflow import changes_view, upload_view
 from results.models import (
     Competition,
     Race,
@@ -41,8 +41,8 @@ class RaceAdmin(admin.ModelAdmin):
             path("upload/", self.admin_site.admin_view(partial(upload_view, self)), name="results_race_upload"),
             path(
                 "<int:race_id>/changes/",
-                self.admin_site.admin_view(partial(history_view, self)),
-                name="results_race_history_log",
+                self.admin_site.admin_view(partial(changes_view, self)),
+                name="results_race_changes",
             ),
             *super().get_urls(),
         ]

@@ -1,4 +1,4 @@
-"""The editors' admin screens beyond plain forms: sheet upload with preview, a race's history, pasted times."""
+"""The editors' admin screens beyond plain forms: sheet upload with preview, a race's changes and restore, pasted times."""
 
 import re
 from typing import NamedTuple
@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy
 from results.models import Change, Race, Skater, Status
 from results.sport import timing
 from results.writes import changes as audit
-from results.writes.sheets import SheetError, import_rows, name_key, read_sheet
+from results.writes.sheet_import import import_rows
+from results.writes.sheets import SheetError, name_key, read_sheet
 
 MAX_SHEET_BYTES = 5 * 1024 * 1024
 SIGNING_SALT = "results.sheet-upload"
@@ -78,7 +79,7 @@ def upload_view(model_admin, request):
     return TemplateResponse(request, "admin/results/upload.html", context, status=400 if form.errors else 200)
 
 
-def history_view(model_admin, request, race_id):
+def changes_view(model_admin, request, race_id):
     """A race's changes, newest first, each with a button to restore the race to before it."""
     race = get_object_or_404(Race.objects.with_competition(), pk=race_id)
     if not request.user.has_perm("results.change_race"):
@@ -88,7 +89,7 @@ def history_view(model_admin, request, race_id):
         undone = audit.restore_race(race, change, user=request.user)
         Race.objects.filter(pk=race.pk).update(version=race.version + 1)
         messages.success(request, _("Restored: %(n)s change(s) undone.") % {"n": undone})
-        return redirect("admin:results_race_history_log", race.pk)
+        return redirect("admin:results_race_changes", race.pk)
     changes = list(Change.objects.filter(race=race).select_related("user").order_by("-id")[:500])
     skaters = Skater.objects.in_bulk({(c.after or c.before or {}).get("skater_id") for c in changes} - {None})
     context = {
@@ -100,7 +101,7 @@ def history_view(model_admin, request, race_id):
             (c, skaters.get((c.after or c.before or {}).get("skater_id")), c.changed_fields()) for c in changes
         ],
     }
-    return TemplateResponse(request, "admin/results/race_history.html", context)
+    return TemplateResponse(request, "admin/results/race_changes.html", context)
 
 
 LINE = re.compile(r"[,;\t]+")

@@ -32,8 +32,8 @@ def seconds(ms, notation):
     return text.replace(".", ",") if notation == "nl" else text
 
 
-def race_story(race, lines, history, notation, winner_ages=(None, None)):
-    """Sentences for a race page. lines: the race's standings; history: starts by skater on the distance;
+def race_story(race, lines, starts, notation, winner_ages=(None, None)):
+    """Sentences for a race page. lines: the race's standings; starts: starts by skater on the distance;
     winner_ages: (youngest, oldest) age of the earlier winners on the distance, None when there were none."""
     distance = race.distance_label()
     finishers = [line for line in lines if line.finished and line.rank]
@@ -46,7 +46,7 @@ def race_story(race, lines, history, notation, winner_ages=(None, None)):
         for line in lines:
             if not line.finished and line.status not in ("DNF", "DQ") or (winner and line is winner):
                 continue
-            streak = streak_before(history.get(line.skater.id, []), race.id)
+            streak = streak_before(starts.get(line.skater.id, []), race.id)
             if streak.length < 3:
                 continue
             text = _("%(winner)s ends %(name)s's run of %(n)s straight %(distance)s wins.") % {
@@ -79,7 +79,7 @@ def race_story(race, lines, history, notation, winner_ages=(None, None)):
                 % {"winner": winner.skater.name, "time": timing.format_time(winner.time_ms, notation)}
             )
         if counts:
-            run = streak_before(history.get(winner.skater.id, []), race.id).length + 1
+            run = streak_before(starts.get(winner.skater.id, []), race.id).length + 1
             if run >= 3:
                 points.append(
                     _("%(name)s makes it %(n)s straight %(distance)s wins.")
@@ -105,8 +105,8 @@ def race_story(race, lines, history, notation, winner_ages=(None, None)):
     if personal:
         points.append(_("Personal records: %(names)s.") % {"names": ", ".join(personal)})
 
-    points.extend(_improvements(race, finishers, history, notation))
-    points.extend(_firsts(race, finishers, history, distance))
+    points.extend(_improvements(race, finishers, starts, notation))
+    points.extend(_firsts(race, finishers, starts, distance))
     points.extend(_absent(lines))
 
     podium = [line for line in finishers if line.rank <= 3 and line.age is not None]
@@ -127,10 +127,10 @@ def _previous_start(race, starts):
     return (earlier[-1], True) if earlier else (None, False)
 
 
-def _improvements(race, finishers, history, notation):
+def _improvements(race, finishers, starts, notation):
     points = []
     for line in finishers:
-        previous, other_division = _previous_start(race, history.get(line.skater.id, []))
+        previous, other_division = _previous_start(race, starts.get(line.skater.id, []))
         if previous is None or previous.status != "FIN":
             continue
         time_gain = previous.time_ms - line.time_ms if previous.time_ms and line.time_ms else None
@@ -168,12 +168,12 @@ def _improvements(race, finishers, history, notation):
     return points
 
 
-def _firsts(race, finishers, history, distance):
+def _firsts(race, finishers, starts, distance):
     points = []
     for line in finishers:
         if line.rank > 3:
             continue
-        earlier = [s for s in history.get(line.skater.id, []) if s.date < race.date and s.counts_for_streaks]
+        earlier = [s for s in starts.get(line.skater.id, []) if s.date < race.date and s.counts_for_streaks]
         if line.rank == 1 and race.division in ("", "A") and not any(s.won for s in earlier):
             points.append(
                 _("%(name)s's first %(distance)s win, as held in this database.")

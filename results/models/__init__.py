@@ -16,10 +16,9 @@ from results.models.derived import (
     WinnerAge,
 )
 from results.models.points import WorldCupPoints
+from results.models.public import PUBLIC_RACE, PUBLIC_RESULT
 from results.models.races import (
     DISTANCES,
-    PUBLIC_RACE,
-    PUBLIC_RESULT,
     Division,
     Lane,
     Race,

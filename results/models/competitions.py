@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from results.display.addresses import slug_url
+from results.models.public import PUBLIC_COMPETITION, VisibleQuerySet
 from results.sport import timing
 
 
@@ -46,13 +47,8 @@ def short_competition_name(name):
     return name.replace("ISU Speed Skating ", "").replace("Speed Skating ", "")
 
 
-class CompetitionQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(published=True)
-
-    def visible_to(self, user):
-        """Editors see drafts too; everyone else what is published."""
-        return self if user.is_staff else self.public()
+class CompetitionQuerySet(VisibleQuerySet):
+    PUBLIC = PUBLIC_COMPETITION
 
     def seasons(self):
         return list(self.values_list("season", flat=True).distinct().order_by("-season"))

@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from results.display.addresses import slug_url
 from results.models.competitions import Competition
+from results.models.public import PUBLIC_RACE, PUBLIC_RESULT, VisibleQuerySet
 from results.models.skaters import Gender, Skater
 from results.sport import statuses
 from results.sport.events import DISTANCES, gender_word  # noqa: F401  (DISTANCES re-exported)
@@ -30,24 +31,8 @@ def distance_label(kind, distance_m):
     return str(RaceKind.MASS_START.label) if kind == RaceKind.MASS_START else f"{distance_m} m"
 
 
-# A race the public sees: published, in a published competition (drafts are seen by editors only).
-def public_races(path=""):
-    """The one rule for what the public sees: a published race in a published competition (drafts are seen by
-    editors only). path: the lookup from the queried model to the race, e.g. 'race__' for results."""
-    return Q(**{f"{path}published": True, f"{path}competition__published": True})
-
-
-PUBLIC_RACE = public_races()
-PUBLIC_RESULT = public_races("race__")
-
-
-class RaceQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(PUBLIC_RACE)
-
-    def visible_to(self, user):
-        """Editors see drafts too; everyone else what is public."""
-        return self if user.is_staff else self.public()
+class RaceQuerySet(VisibleQuerySet):
+    PUBLIC = PUBLIC_RACE
 
     def with_competition(self):
         return self.select_related("competition", "competition__rink")
@@ -148,12 +133,8 @@ class Lane(models.TextChoices):
     OUTER = "outer", _("outer")
 
 
-class ResultQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(PUBLIC_RESULT)
-
-    def visible_to(self, user):
-        return self if user.is_staff else self.public()
+class ResultQuerySet(VisibleQuerySet):
+    PUBLIC = PUBLIC_RESULT
 
     def finished(self):
         return self.filter(status=Status.FINISHED)

@@ -13,8 +13,8 @@ START_FIELDS = (
 )  # fmt: skip
 
 
-def distance_history_queryset(race, skater_ids):
-    """What distance_history reads, as a QuerySet (tests compare the two)."""
+def starts_on_distance_queryset(race, skater_ids):
+    """What starts_on_distance reads, as a QuerySet (tests compare the two)."""
     return (
         Result.objects.filter(
             PUBLIC_RESULT | Q(race_id=race.id),
@@ -39,7 +39,7 @@ DISTANCE_HISTORY = """
 """
 
 
-def distance_history(race, skater_ids):
+def starts_on_distance(race, skater_ids):
     """{skater id: [Start]}: each of these skaters' starts on the race's distance up to and including its day, in
     date order (published races, and this race even when it is a draft an editor is looking at)."""
     skater_ids = list(skater_ids)

@@ -7,10 +7,10 @@ times whose hundredths tie with another, different, time in the race.
 
 from dataclasses import dataclass, field
 
-from results.models import Status
 from results.sport import timing
+from results.sport.statuses import DNF, DNS, DQ, FINISHED, WDR
 
-STATUS_ORDER = {Status.DNF: 0, Status.DQ: 1, Status.DNS: 2, Status.WDR: 3}
+STATUS_ORDER = {DNF: 0, DQ: 1, DNS: 2, WDR: 3}
 
 
 @dataclass
@@ -33,17 +33,17 @@ class Line:
 
     @property
     def finished(self):
-        return self.status == Status.FINISHED
+        return self.status == FINISHED
 
 
 def race_lines(race, results):
     """Finishers by rank (time where unranked), then non-finishers by status; with ages and gaps."""
     finishers = sorted(
-        (r for r in results if r.status == Status.FINISHED),
+        (r for r in results if r.status == FINISHED),
         key=lambda r: (r.rank is None, r.rank or 0, r.time_ms is None, r.time_ms or 0, r.competitor),
     )
     others = sorted(
-        (r for r in results if r.status != Status.FINISHED),
+        (r for r in results if r.status != FINISHED),
         key=lambda r: (STATUS_ORDER.get(r.status, 9), r.pair or 999, r.competitor),
     )
     tied = timing.ties_needing_thousandths([r.time_ms for r in finishers])
@@ -51,7 +51,7 @@ def race_lines(race, results):
     lines = []
     for r in finishers + others:
         gap = None
-        if winner is not None and r.time_ms is not None and r.status == Status.FINISHED and r.rank != 1:
+        if winner is not None and r.time_ms is not None and r.status == FINISHED and r.rank != 1:
             gap = timing.hundredths(r.time_ms) - timing.hundredths(winner)
         lines.append(
             Line(

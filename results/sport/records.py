@@ -24,12 +24,12 @@ def markers_for(race, season, time_ms, earlier_starts):
     return found
 
 
-def mark_race(race, lines, history, rink_record_before, national_records_before=None):
+def mark_race(race, lines, starts, rink_record_before, national_records_before=None):
     """Set markers on a race's lines; the track record (and each national record) goes to the best time only."""
     season = race.competition.season
     for line in lines:
         if line.finished:
-            line.markers = markers_for(race, season, line.time_ms, history.get(line.skater.id, []))
+            line.markers = markers_for(race, season, line.time_ms, starts.get(line.skater.id, []))
     national_records_before = national_records_before or {}
     for nationality, record in national_records_before.items():
         timed = [line for line in lines if line.finished and line.time_ms and line.nationality == nationality]

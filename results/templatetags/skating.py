@@ -21,6 +21,12 @@ for name in ("racetime", "gap", "points", "short_date", "country_name", "competi
     register.filter(name, getattr(formatting, name))
 
 
+@register.simple_tag
+def table_row(table, record, index):
+    """One row of a RowsTable (results/display/tables/base.py), made by the table."""
+    return table.row_html(record, index)
+
+
 @register.filter
 def skater_url(slug):
     return slug_url("results:skater", slug)

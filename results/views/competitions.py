@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 
+from results.display import rows
 from results.display.formatting import short_date
 from results.display.tables.base import paginate_table, sort_asked
 from results.display.tables.races import CompetitionTable
@@ -37,6 +38,7 @@ def competition_detail(request, slug):
     days = {}
     for race in races:
         days.setdefault(race.date, []).append((race, podiums.get(race.id, [])))
+    days = {day: rows.podiums(races_of_day) for day, races_of_day in days.items()}
     return render(
         request,
         "results/competition_detail.html",

@@ -3,6 +3,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from results.display import rows
 from results.queries import home as queries
 
 
@@ -19,7 +20,7 @@ def home(request):
                 for race, winner, loser, length in queries.recent_streak_ends()
             ],
             "competitions": competitions,
-            "latest_races": [(race, winners.get(race.id)) for race in latest_races],
+            "latest_races": rows.race_winners([(race, winners.get(race.id)) for race in latest_races]),
         },
     )
 

@@ -8,7 +8,7 @@ from results.display.tables.races import MassStartTable, RaceResultTable, TeamRa
 from results.display.talking_points import race_story
 from results.models import RaceKind
 from results.queries import race_page as queries
-from results.queries.starts import distance_history
+from results.queries.starts import starts_on_distance
 from results.sport.race_lines import race_lines
 from results.sport.records import mark_race
 
@@ -24,10 +24,10 @@ def race_detail(request, competition_slug, race_slug):
         story, table_class = [], TeamRaceTable
     else:
         lines = race_lines(race, queries.race_entries(race))
-        history = distance_history(race, [line.result.skater_id for line in lines])
+        starts = starts_on_distance(race, [line.result.skater_id for line in lines])
         track_record, national_records = queries.records_before(race, {line.nationality for line in lines})
-        mark_race(race, lines, history, track_record, national_records)
-        story = race_story(race, lines, history, notation(), queries.winner_ages(race))
+        mark_race(race, lines, starts, track_record, national_records)
+        story = race_story(race, lines, starts, notation(), queries.winner_ages(race))
         table_class = MassStartTable if race.kind == RaceKind.MASS_START else RaceResultTable
     table = table_class(lines, order_by=sort_asked(request), caption=_("Results"))
     siblings, (previous_race, next_race) = queries.races_around(race)

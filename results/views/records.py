@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from results.display.tables.base import paginate_table, sort_asked
-from results.display.tables.insights import RecordHistoryTable, StreakTable
+from results.display.tables.insights import RecordProgressionTable, StreakTable
 from results.models import DISTANCES, RecordScope, Skater
 from results.queries import insights as queries
 from results.sport.events import event_slug
@@ -30,15 +30,15 @@ def records_index(request):
     )
 
 
-def record_history(request, event):
+def record_progression(request, event):
     gender, distance = event_or_404(event)
     nationality = request.GET.get("nationality", "").strip().upper()[:3]
     scope = {"scope": RecordScope.NATIONAL, "nationality": nationality} if nationality else {"scope": RecordScope.WORLD}
-    history = list(queries.held_records(gender=gender, distance_m=distance, **scope).order_by("-date", "-id"))
-    table = RecordHistoryTable(history, order_by=sort_asked(request), caption=_("Record progression"))
+    progression = list(queries.held_records(gender=gender, distance_m=distance, **scope).order_by("-date", "-id"))
+    table = RecordProgressionTable(progression, order_by=sort_asked(request), caption=_("Record progression"))
     return render(
         request,
-        "results/record_history.html",
+        "results/record_progression.html",
         {"gender": gender, "distance": distance, "table": table, "nationality": nationality},
     )
 

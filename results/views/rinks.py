@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
+from results.display import rows
 from results.models import Race, RecordScope, Rink
 from results.queries.home import winners_of
 from results.queries.insights import held_records
@@ -25,7 +26,7 @@ def rink_detail(request, slug):
         "results/rink_detail.html",
         {
             "rink": rink,
-            "races": [(race, winners.get(race.id)) for race in races],
+            "races": rows.race_winners([(race, winners.get(race.id)) for race in races]),
             "page": races,
             "track_records": track_records,
         },

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from results.display import rows
 from results.display.formatting import notation
 from results.display.tables.base import paginate_table
 from results.display.tables.skaters import (
@@ -52,8 +53,8 @@ def skater_detail(request, slug):
             "other_names": queries.other_names(skater),
             "latest": SkaterResultTable(careers.latest_first(results)[:LATEST_RESULTS], caption=_("Latest results")),
             "result_count": len(results),
-            "personal_records": personal,
-            "season_bests": recent,
+            "personal_records": rows.personal_records(personal),
+            "season_bests": rows.season_bests(recent),
             "earlier_seasons": len(bests) > careers.RECENT_SEASONS,
             "recent_seasons": careers.RECENT_SEASONS,
             "charts": careers.progression_charts(results, personal, bests, notation()),

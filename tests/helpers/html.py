@@ -94,3 +94,15 @@ class Page(HTMLParser):
 def page(response):
     """The parsed page of a test client response."""
     return Page(response.content.decode())
+
+
+def rows(html):
+    """The text of every table row of a page (header rows too), its cells joined by ' | '."""
+    return [
+        " | ".join(" ".join(cell.text.split()) for cell in row) for table in Page(html).tables for row in table.rows
+    ]
+
+
+def row_of(html, text):
+    """The first table row containing this text."""
+    return next(row for row in rows(html) if text in row)

@@ -2,22 +2,26 @@
 
 import django_tables2 as tables
 from django.db.models import F
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from results.display.addresses import slug_url
+from results.display.formatting import country_name, short_date
 from results.display.tables.base import (
     NUM,
     SECONDARY,
     DateColumn,
     DistanceColumn,
+    RowsTable,
     Table,
     TimeColumn,
     competitor_link,
     skater_with_code,
 )
+from results.sport import timing
 
 
-class SeasonRankingTable(Table):
+class SeasonRankingTable(RowsTable):
     """Season bests (stored SeasonBest rows, with a rank annotated by the database), read as dicts."""
 
     FIELDS = ("rank", "time_ms", "date")
@@ -36,7 +40,16 @@ class SeasonRankingTable(Table):
     class Meta:
         attrs = {"class": "results"}
         empty_text = _("No times held yet.")
-        template_name = "tables/season_ranking.html"
+
+    def row_cells(self, r):
+        return format_html(
+            '<td class="num">{}</td><td><a href="{}">{}</a> <abbr class="muted" title="{}">{}</abbr></td>'
+            '<td class="num">{}</td><td>{}</td><td class="lane"><a href="{}">{}</a></td>',
+            r["rank"], slug_url("results:skater", r["slug"]), r["name"], country_name(r["nationality"]),
+            r["nationality"], timing.format_time(r["time_ms"], self.notation),
+            short_date(r["date"], with_year=False, language=self.language),
+            slug_url("results:race", r["competition_slug"], r["race_slug"]), r["rink"],
+        )  # fmt: skip
 
 
 class StreakTable(Table):
@@ -71,7 +84,7 @@ class WorldCupTable(Table):
         return " + ".join(str(points) for points in value)
 
 
-class RecordHistoryTable(Table):
+class RecordProgressionTable(Table):
     """Rows are RecordEntry objects with their results, skaters and races."""
 
     time_ms = TimeColumn(verbose_name=_("Time"))
@@ -90,7 +103,7 @@ class RecordHistoryTable(Table):
         return format_html('<a href="{}">{}</a>', value.get_absolute_url(), value.competition.short_name)
 
 
-class AdelskalenderTable(Table):
+class AdelskalenderTable(RowsTable):
     """Rows are (rankings.Ranked, Skater); one time column per allround distance."""
 
     rank = tables.Column(verbose_name=_("Rank"), accessor="0__rank", attrs=NUM, orderable=False)
@@ -100,7 +113,6 @@ class AdelskalenderTable(Table):
     class Meta:
         attrs = {"class": "results"}
         empty_text = _("No skater has a time on all four distances yet.")
-        template_name = "tables/adelskalender.html"
 
     def __init__(self, data, distances, **kwargs):
         extra = [
@@ -109,3 +121,15 @@ class AdelskalenderTable(Table):
             for n, d in enumerate(distances)
         ]  # fmt: skip
         super().__init__(data, extra_columns=extra, sequence=("rank", "skater", "...", "points"), **kwargs)
+
+    def row_cells(self, record):
+        ranked, skater = record
+        times = format_html_join(
+            "", '<td class="lane num">{}</td>', ((timing.format_time(ms, self.notation),) for ms in ranked.detail)
+        )
+        return format_html(
+            '<td class="num">{}</td><td><a href="{}">{}</a> <abbr class="muted" title="{}">{}</abbr></td>{}'
+            '<td class="num">{}</td>',
+            ranked.rank, skater.get_absolute_url(), skater.name, country_name(skater.nationality),
+            skater.nationality, times, timing.format_points(ranked.value, self.notation),
+        )  # fmt: skip

@@ -6,9 +6,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from results.display.formatting import country_name
+from results.display.formatting import country_abbr, country_name, short_date
 from results.display.markers import MARKER_TITLES
-from results.display.tables.base import NUM, SECONDARY, DateColumn, Table, TimeColumn
+from results.display.tables.base import NUM, SECONDARY, DateColumn, RowsTable, Table, TimeColumn
+from results.models import Status
 from results.sport import timing
 
 
@@ -18,7 +19,7 @@ def rank_column():
     )
 
 
-class RaceResultTable(Table):
+class RaceResultTable(RowsTable):
     """An individual race's lines (sport/race_lines.Line): the header and sorting by tables2, the rows by a plain
     loop in templates/tables/race_results.html (a race page shows hundreds of cells)."""
 
@@ -36,7 +37,24 @@ class RaceResultTable(Table):
         default = ""
         attrs = {"class": "results"}
         empty_text = _("No results entered yet.")
-        template_name = "tables/race_results.html"
+
+    def row_cells(self, line):
+        if line.finished:
+            rank = "" if line.rank is None else line.rank
+        else:
+            rank = format_html('<abbr title="{}">{}</abbr>', Status(line.status).label, line.status)
+        markers = format_html_join(
+            " ", '<abbr class="marker" title="{}">{}</abbr>', ((MARKER_TITLES[code], code) for code in line.markers)
+        )
+        return format_html(
+            '<td class="num rank">{}</td><td class="num pair">{}</td><td class="lane">{}</td>'
+            '<td><a href="{}">{}</a> {}</td><td class="nat">{}</td><td class="age num">{}</td>'
+            '<td class="num">{}</td><td class="num">{}</td>',
+            rank, "" if line.pair is None else line.pair, self.render_lane(line.lane), line.skater.get_absolute_url(),
+            line.skater.name, markers, country_abbr(line.nationality), "" if line.age is None else line.age,
+            "—" if line.time_ms is None else self.render_time_ms(line.time_ms, line),
+            self.render_gap_ms(line.gap_ms),
+        )  # fmt: skip
 
     def render_rank(self, record):
         if record.finished:
@@ -66,14 +84,17 @@ class RaceResultTable(Table):
 
 
 class MassStartTable(RaceResultTable):
-    """A mass start: points decide, then the finishing order; no pairs, lanes or gaps."""
+    """A mass start: points decide, then the finishing order; no pairs, lanes or gaps (cells by django-tables2)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("template_name", "tables/table.html")
+        super().__init__(*args, **kwargs)
 
     points = tables.Column(verbose_name=_("Points"), attrs={"td": {"class": "num"}, "th": {"class": "num"}})
 
     class Meta(RaceResultTable.Meta):
         exclude = ("pair", "lane", "gap_ms")
         sequence = ("rank", "skater", "nationality", "age", "points", "time_ms")
-        template_name = "tables/table.html"
 
 
 class TeamRaceTable(Table):
@@ -101,7 +122,7 @@ class TeamRaceTable(Table):
         return format_html_join(", ", '<a href="{}">{}</a>', ((s.get_absolute_url(), s.name) for s in value))
 
 
-class CompetitionTable(Table):
+class CompetitionTable(RowsTable):
     start_date = DateColumn(verbose_name=_("Date"))
     name = tables.Column(verbose_name=_("Competition"))
     rink = tables.Column(verbose_name=_("Rink"), order_by=("rink__name",), attrs=SECONDARY)
@@ -109,4 +130,11 @@ class CompetitionTable(Table):
 
     class Meta:
         attrs = {"class": "results"}
-        template_name = "tables/competitions.html"
+
+    def row_cells(self, c):
+        return format_html(
+            '<td>{}</td><td><a href="{}">{}</a></td><td class="lane"><a href="{}">{}</a>, {}</td>'
+            '<td class="num">{}</td>',
+            short_date(c.start_date, language=self.language), c.get_absolute_url(), c.short_name,
+            c.rink.get_absolute_url(), c.rink.name, c.rink.city, c.race_count,
+        )  # fmt: skip
