@@ -69,3 +69,29 @@ def test_a_draft_race_an_editor_opens_is_read_with_the_public_ones(db):
     previous, following = race_page.races_around(draft)[1]
     assert (previous, following) == (None, None)
     assert starts.starts_on_distance(draft, []) == {}
+
+
+def test_every_seed_skaters_career_is_what_the_queryset_reads(db):
+    from results.models import Skater
+    from results.queries import careers
+
+    skaters = list(Skater.objects.all())
+    assert len(skaters) > 300
+    for skater in skaters:
+        expected = [(*row[:-1], bool(row[-1])) for row in careers.career_queryset(skater)]
+        assert [tuple(result) for result in careers.career(skater)] == expected, skater
+
+
+def test_every_seed_skaters_rivals_names_and_streaks_are_those_the_querysets_read(db):
+    from results.models import Skater, SkaterName, StreakSummary
+    from results.queries import skater_page
+
+    for skater in Skater.objects.all():
+        rivals = [(r["name"], r["slug"], r["meetings"]) for r in skater_page.rivals_of(skater)]
+        assert rivals == list(skater_page.rivals_queryset(skater)), skater
+        names = SkaterName.objects.filter(skater=skater).order_by("name", "id").values_list("name", flat=True)
+        assert skater_page.other_names(skater) == list(names)
+        streaks = StreakSummary.objects.filter(skater=skater).order_by("distance_m")
+        assert [tuple(s) for s in skater_page.streak_summaries(skater)] == list(
+            streaks.values_list("distance_m", "current", "longest")
+        )

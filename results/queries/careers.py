@@ -14,6 +14,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from results.display.addresses import slug_url
 from results.display.charts import progression_chart
 from results.models import CompetitionKind, RaceKind, Result, Status, distance_label, short_competition_name
+from results.queries import sql
 
 RECENT_SEASONS = 5  # season bests listed on a profile; the chart shows every season
 
@@ -64,16 +65,36 @@ class CareerResult(NamedTuple):
         return slug_url("results:competition", self.competition_slug)
 
 
-def career(skater):
-    """Every published result of a skater as CareerResult rows, in date order."""
-    rows = (
+def career_queryset(skater):
+    """What career reads, as a QuerySet (tests compare the two)."""
+    return (
         Result.objects.public()
         .filter(skater=skater)
         .annotate(timed_individual=TIMED_INDIVIDUAL)
         .order_by("race__date", "race_id")
         .values_list(*CAREER_FIELDS, "timed_individual")
     )
-    return [CareerResult._make(row) for row in rows]
+
+
+CAREER = """
+    SELECT r.race_id, ra.date, ra.distance_m, ra.kind, ra.division, c.season, c.kind, r.status, r.rank, r.time_ms,
+           c.slug, ra.slug, c.name, rk.name,
+           CASE WHEN r.status = 'FIN' AND r.time_ms IS NOT NULL AND ra.kind = 'individual' THEN 1 ELSE 0 END
+    FROM results_result r
+    JOIN results_race ra ON ra.id = r.race_id
+    JOIN results_competition c ON c.id = ra.competition_id
+    JOIN results_rink rk ON rk.id = c.rink_id
+    WHERE ra.published AND c.published AND r.skater_id = %s
+    ORDER BY ra.date, r.race_id
+"""
+
+
+def career(skater):
+    """Every published result of a skater as CareerResult rows, in date order (a profile's main read, written out
+    in SQL: results/queries/sql.py)."""
+    return [
+        CareerResult(row[0], sql.as_date(row[1]), *row[2:14], bool(row[14])) for row in sql.rows(CAREER, [skater.id])
+    ]
 
 
 TIMED_INDIVIDUAL = ExpressionWrapper(

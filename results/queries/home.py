@@ -26,10 +26,5 @@ def winners_of(races):
 
 
 def recent_streak_ends():
-    """The latest races that ended a run of three or more wins: [(race, winner or None, loser, length)]."""
-    ends = list(StreakEnd.objects.select_related("race__competition", "skater").order_by("-date", "-length", "id")[:5])
-    winners = winners_of([end.race_id for end in ends])
-    return [
-        (end.race, winners[end.race_id].skater if end.race_id in winners else None, end.skater, end.length)
-        for end in ends
-    ]
+    """The latest starts that ended a run of three or more wins, with their races and skaters."""
+    return list(StreakEnd.objects.select_related("race__competition", "skater").order_by("-date", "-length", "id")[:5])

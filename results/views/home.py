@@ -10,14 +10,14 @@ from results.queries import home as queries
 def home(request):
     competitions = queries.latest_competitions()
     latest_races = queries.latest_races(competitions)
-    winners = queries.winners_of(latest_races)
+    ends = queries.recent_streak_ends()
+    winners = queries.winners_of([race.id for race in latest_races] + [end.race_id for end in ends])
     return render(
         request,
         "results/home.html",
         {
             "streak_ends": [
-                (race, streak_end(winner, loser, length, race))
-                for race, winner, loser, length in queries.recent_streak_ends()
+                (end.race, streak_end(winners.get(end.race_id), end.skater, end.length, end.race)) for end in ends
             ],
             "competitions": competitions,
             "latest_races": rows.race_winners([(race, winners.get(race.id)) for race in latest_races]),
@@ -25,12 +25,12 @@ def home(request):
     )
 
 
-def streak_end(winner, loser, length, race):
+def streak_end(winning_result, loser, length, race):
     """'Takagi ends Leerdam's run of 16 straight 1000 m wins' (the names escaped, the sentence safe)."""
     names = {"name": loser.name, "n": length, "distance": race.distance_label()}
-    if winner:
+    if winning_result and winning_result.skater_id:
         message = _("%(winner)s ends %(name)s's run of %(n)s straight %(distance)s wins")
-        names["winner"] = winner.name
+        names["winner"] = winning_result.skater.name
     else:
         message = _("%(name)s's run of %(n)s straight %(distance)s wins ends")
     return mark_safe(message % {name: conditional_escape(value) for name, value in names.items()})

@@ -21,7 +21,7 @@ _queue = threading.local()
 
 def _pending():
     if not hasattr(_queue, "races"):
-        _queue.races, _queue.keys = set(), set()
+        _queue.races, _queue.keys, _queue.changed = set(), set(), False
     return _queue
 
 
@@ -32,17 +32,19 @@ def queue_refresh(race_ids=(), keys=()):
     pending = _pending()
     pending.races.update(race_ids)
     pending.keys.update(key for key in keys if key is not None)
+    pending.changed = True
     # robust: the change itself is committed; a failure here is logged, and recompute_derived repairs it
     transaction.on_commit(_flush, robust=True)
 
 
 def _flush():
+    """Runs once for every queue_refresh of the transaction: the first does the work, the others find none."""
     pending = _pending()
-    races, keys = pending.races, pending.keys
-    pending.races, pending.keys = set(), set()
+    races, keys, changed = pending.races, pending.keys, pending.changed
+    pending.races, pending.keys, pending.changed = set(), set(), False
     if races or keys:
-        derived.refresh(races, keys)
-    else:
+        derived.refresh(races, keys)  # and a new data version
+    elif changed:
         derived.bump_data_version()
 
 
