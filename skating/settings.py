@@ -118,13 +118,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and envbool("PREPARED_STATEMENTS", "1"):
     # The pages' queries keep their text and send their values apart (server-side binding), and PostgreSQL plans
     # each once per connection: planning cost more than answering. Turn off behind a transaction-pooling PgBouncer.
-    # Each query is still planned for its own values (plan_cache_mode): the generic plan PostgreSQL switches a
-    # prepared statement to after five runs took twice as long for the race page's start histories.
-    DATABASES["default"]["OPTIONS"] = {
-        "server_side_binding": True,
-        "prepare_threshold": 2,
-        "options": "-c plan_cache_mode=force_custom_plan",
-    }
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 2}
 
 # A cache shared by every worker and host: Redis when REDIS_URL is set, else a table in the database.
 # CACHE=dummy turns page caching off (for measuring uncached pages).

@@ -51,7 +51,7 @@ def records_before_queryset(race, nationalities):
 
 RECORDS_BEFORE = """
     SELECT scope, nationality, time_ms FROM results_recordentry
-    WHERE ((scope = 'track' AND rink_id = %s) OR (scope = 'national' AND nationality IN ({nationalities})))
+    WHERE ((scope = 'track' AND rink_id = %s) OR (scope = 'national' AND {nationalities}))
       AND gender = %s AND distance_m = %s AND date < %s
     ORDER BY date DESC, time_ms, id
 """
@@ -60,10 +60,10 @@ RECORDS_BEFORE = """
 def records_before(race, nationalities):
     """(the track record at the race's rink on its distance before its day or None, {nationality: the national
     record before its day}), as stored by results/writes/derived.py."""
-    nationalities = sorted(nationalities)
+    one_of, values = sql.one_of("nationality", sorted(nationalities))
     found = sql.rows(
-        RECORDS_BEFORE.format(nationalities=sql.placeholders(nationalities)),
-        [race.competition.rink_id, *(nationalities or [""]), race.gender, race.distance_m, race.date.isoformat()],
+        RECORDS_BEFORE.format(nationalities=one_of),
+        [race.competition.rink_id, *values, race.gender, race.distance_m, race.date.isoformat()],
     )
     track, national = None, {}
     for scope, nationality, time_ms in found:

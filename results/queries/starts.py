@@ -33,7 +33,7 @@ DISTANCE_HISTORY = """
     JOIN results_race ra ON ra.id = r.race_id
     JOIN results_competition c ON c.id = ra.competition_id
     JOIN results_rink rk ON rk.id = c.rink_id
-    WHERE ((ra.published AND c.published) OR r.race_id = %s) AND r.skater_id IN ({skaters})
+    WHERE ((ra.published AND c.published) OR r.race_id = %s) AND {skaters}
       AND ra.gender = %s AND ra.distance_m = %s AND ra.kind = %s AND ra.date <= %s
     ORDER BY ra.date, r.race_id, r.id
 """
@@ -42,10 +42,10 @@ DISTANCE_HISTORY = """
 def starts_on_distance(race, skater_ids):
     """{skater id: [Start]}: each of these skaters' starts on the race's distance up to and including its day, in
     date order (published races, and this race even when it is a draft an editor is looking at)."""
-    skater_ids = list(skater_ids)
+    skaters, skater_params = sql.one_of("r.skater_id", skater_ids)
     found = sql.rows(
-        DISTANCE_HISTORY.format(skaters=sql.placeholders(skater_ids)),
-        [race.id, *(skater_ids or [None]), race.gender, race.distance_m, race.kind, race.date.isoformat()],
+        DISTANCE_HISTORY.format(skaters=skaters),
+        [race.id, *skater_params, race.gender, race.distance_m, race.kind, race.date.isoformat()],
     )
     grouped = {}
     for row in found:
