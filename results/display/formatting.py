@@ -69,17 +69,6 @@ def competitor(result):
     return format_html('<abbr title="{}">{}</abbr>', country_name(result.team), result.team)
 
 
-def result_time(ms, thousandths=False):
-    """A result's time as the results table shows it: hundredths, or the thousandth smaller when it decides a tie;
-    None (no time published) as a dash."""
-    if ms is None:
-        return "—"
-    if not thousandths:
-        return timing.format_time(ms, notation())
-    text = timing.format_time(ms, notation(), thousandths=True)
-    return format_html("{}<small>{}</small>", text[:-1], text[-1])
-
-
 def country_abbr(ioc):
     """An IOC code with the country's name on hover and for screen readers."""
     return format_html('<abbr title="{}">{}</abbr>', country_name(ioc), ioc) if ioc else ""

@@ -12,12 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from results.display import formatting
 from results.display.addresses import slug_url
-from results.display.markers import MARKER_TITLES
-from results.models import Status
 from results.sport import timing
 
 register = template.Library()
-for name in ("racetime", "gap", "points", "short_date", "country_name", "competitor", "result_time", "country_abbr"):
+for name in ("racetime", "gap", "points", "short_date", "country_name", "competitor"):
     register.filter(name, getattr(formatting, name))
 
 
@@ -25,39 +23,6 @@ for name in ("racetime", "gap", "points", "short_date", "country_name", "competi
 def table_row(table, record, index):
     """One row of a RowsTable (results/display/tables/base.py), made by the table."""
     return table.row_html(record, index)
-
-
-@register.filter
-def skater_url(slug):
-    return slug_url("results:skater", slug)
-
-
-@register.filter
-def race_url(competition_slug, race_slug):
-    return slug_url("results:race", competition_slug, race_slug)
-
-
-@register.filter
-def short_day(day):
-    """'19-11-23' (date_format's "d-m-y")."""
-    return f"{day.day:02}-{day.month:02}-{day.year % 100:02}"
-
-
-@register.filter
-def meeting_side(side, won):
-    """One skater's result in a head-to-head meeting: '2. 1:14.45', or the status; in bold for the winner."""
-    if side.finished:
-        time = formatting.racetime(side.time_ms)
-        text = f"{side.rank}. {time}".strip() if side.rank else time
-    else:
-        text = Status(side.status).label
-    return format_html("<strong>{}</strong>", text) if won else text
-
-
-@register.filter
-def markers(codes):
-    """A result's markers (PR, SB, TR, NR) as short labels that say what they mean on hover."""
-    return format_html_join(" ", '<abbr class="marker" title="{}">{}</abbr>', ((MARKER_TITLES[c], c) for c in codes))
 
 
 @register.filter
