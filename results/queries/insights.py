@@ -73,11 +73,16 @@ SEASON_RANKING_LOOKUPS = {
 }  # fmt: skip
 
 
+def season_bests(season, gender, distance_m):
+    """The stored season bests of an event."""
+    return SeasonBest.objects.filter(season=season, gender=gender, distance_m=distance_m)
+
+
 def season_ranking(season, gender, distance_m):
     """The season bests of an event as rows (dicts), each with its rank among them (ties share a rank), fastest
     first; the table may order them otherwise (then by skater)."""
     return (
-        SeasonBest.objects.filter(season=season, gender=gender, distance_m=distance_m)
+        season_bests(season, gender, distance_m)
         .annotate(rank=Window(Rank(), order_by=F("time_ms").asc()))
         .order_by("time_ms", "skater_id")
         .values("rank", "time_ms", "date", "skater_id", **SEASON_RANKING_LOOKUPS)

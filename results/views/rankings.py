@@ -19,7 +19,7 @@ def season_ranking(request, season, event):
     table = SeasonRankingTable(
         queries.season_ranking(start, gender, distance), order_by=sort_asked(request), caption=_("Season bests")
     )
-    paginate_table(request, table, per_page=50)
+    paginate_table(request, table, per_page=50, counted=queries.season_bests(start, gender, distance))
     return render(
         request,
         "results/season_ranking.html",

@@ -4,8 +4,9 @@ pagination read from the request (an impossible page is a 404)."""
 import re
 
 import django_tables2 as tables
-from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -22,10 +23,24 @@ def page_number(request):
     return int(value)
 
 
-def paginate_table(request, table, per_page=25):
-    """Paginate a table from ?page=; an impossible page is a 404 (as for every paginated page: views/common.py)."""
+class CountedPaginator(Paginator):
+    """A Paginator that counts the rows with a narrower query than the one that reads them (a ranking's rows join
+    five tables and carry a window function; counting them needs neither)."""
+
+    def __init__(self, object_list, per_page, counted=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.counted = counted
+
+    @cached_property
+    def count(self):
+        return self.counted.count() if self.counted is not None else super().count
+
+
+def paginate_table(request, table, per_page=25, counted=None):
+    """Paginate a table from ?page=; an impossible page is a 404 (as for every paginated page: views/common.py).
+    counted: a QuerySet of the same rows, narrower, to count them with."""
     try:
-        table.paginate(page=page_number(request), per_page=per_page)
+        table.paginate(paginator_class=CountedPaginator, page=page_number(request), per_page=per_page, counted=counted)
     except (EmptyPage, PageNotAnInteger):
         raise Http404(_("There is no such page.")) from None
 
