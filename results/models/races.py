@@ -142,9 +142,6 @@ class ResultQuerySet(VisibleQuerySet):
     def timed(self):
         return self.finished().filter(time_ms__isnull=False)
 
-    def for_distance(self, gender, distance_m):
-        return self.filter(race__gender=gender, race__distance_m=distance_m, race__kind=RaceKind.INDIVIDUAL)
-
 
 class Result(models.Model):
     race = models.ForeignKey(Race, on_delete=models.CASCADE, related_name="results")

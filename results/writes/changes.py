@@ -71,15 +71,12 @@ def mark_corrected(race_ids):
 @transaction.atomic
 def restore_race(race, change, user=None):
     """Undo every change to the race and its results from `change` on, newest first."""
-    from results.writes.ranks import rerank_races
-
     token = current_user.set(user)
     try:
         undone = 0
         for later in Change.objects.filter(race=race, id__gte=change.id).order_by("-id"):
             _undo(later)
             undone += 1
-        rerank_races([race.id])
         return undone
     finally:
         current_user.reset(token)

@@ -21,7 +21,6 @@ from results.models import (
     PUBLIC_RESULT,
     AdelskalenderEntry,
     PersonalBest,
-    Race,
     RaceKind,
     RecordEntry,
     RecordScope,
@@ -304,7 +303,3 @@ def snapshot():
             WinnerAge.objects.values_list("gender", "distance_m", "kind", "extreme", "result_id", "date", "age")
         ),
     }
-
-
-def races_of_competition(competition_id):
-    return list(Race.objects.filter(competition_id=competition_id).values_list("id", flat=True))
