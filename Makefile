@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 SHEETS := $(wildcard seeds/sheets/*.csv)
+# the individual races of these PDFs are in seeds/sheets already (converted from them); these add the rest
+OFFICIAL_PDFS := $(wildcard seeds/isu-pdf/*massstart*.pdf seeds/isu-pdf/*teampursuit*.pdf)
 FIXTURES := fixtures/rinks.json fixtures/world_cup_points.json fixtures/editors.json
 TEST_ENV := SECRET_KEY=test-only-secret DEBUG=0 ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_SSL_REDIRECT=0 CONN_MAX_AGE=0
 WORKERS ?= 2
@@ -27,6 +29,7 @@ seed: migrate
 	DEBUG=1 $(BIN)/python manage.py loaddata $(FIXTURES)
 	DEBUG=1 $(BIN)/python manage.py import_skaters seeds/skaters.csv
 	DEBUG=1 $(BIN)/python manage.py import_results $(SHEETS)
+	DEBUG=1 $(BIN)/python manage.py import_pdf $(OFFICIAL_PDFS)
 
 run: seed
 	@DEBUG=1 $(BIN)/python manage.py ensure_editor

@@ -6,6 +6,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from results.admin.forms import RaceForm, ResultAdminForm, ResultForm, ResultInline
+from results.admin.pdf_upload import pdf_upload_view
 from results.admin.workflow import changes_view, upload_view
 from results.models import (
     Competition,
@@ -33,12 +34,18 @@ class RaceAdmin(admin.ModelAdmin):
     readonly_fields = ["slug", "version", "corrected_at"]
     fields = [
         "competition", "date", "gender", "distance_m", "kind", "division", "round", "slug",
-        "published", "field_complete", "corrected_at", "rank_by_times", "paste", "seen_version",
+        "published", "field_complete", "corrected_at", "number", "start_time", "referee", "starter", "conditions",
+        "rank_by_times", "paste", "seen_version",
     ]  # fmt: skip
 
     def get_urls(self):
         return [
             path("upload/", self.admin_site.admin_view(partial(upload_view, self)), name="results_race_upload"),
+            path(
+                "upload-pdfs/",
+                self.admin_site.admin_view(partial(pdf_upload_view, self)),
+                name="results_race_upload_pdfs",
+            ),
             path(
                 "<int:race_id>/changes/",
                 self.admin_site.admin_view(partial(changes_view, self)),

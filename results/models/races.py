@@ -27,8 +27,8 @@ class RaceKind(models.TextChoices):
 
 
 def distance_label(kind, distance_m):
-    """'1000 m', or 'mass start' (whatever its distance), in the page language."""
-    return str(RaceKind.MASS_START.label) if kind == RaceKind.MASS_START else f"{distance_m} m"
+    """'1000 m', or 'mass start' / 'team pursuit' (whatever its distance), in the page language."""
+    return f"{distance_m} m" if kind == RaceKind.INDIVIDUAL else str(RaceKind(kind).label)
 
 
 class RaceQuerySet(VisibleQuerySet):
@@ -59,6 +59,14 @@ class Race(models.Model):
         default=1, editable=False, help_text="raised on every save, against lost updates"
     )
     corrected_at = models.DateTimeField(_("corrected on"), null=True, blank=True, editable=False)
+    number = models.PositiveSmallIntegerField(_("race number"), null=True, blank=True, help_text=_("in the programme"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    conditions = models.JSONField(
+        _("conditions"), default=dict, blank=True,
+        help_text=_("at the start and the end: time, air temperature (°C), humidity (%), ice temperature (°C)"),
+    )  # fmt: skip
+    referee = models.CharField(_("referee"), max_length=100, blank=True, default="")
+    starter = models.CharField(_("starter"), max_length=100, blank=True, default="")
 
     objects = RaceQuerySet.as_manager()
 
@@ -110,7 +118,7 @@ class Race(models.Model):
 
     def make_slug(self):
         gender = gender_word(self.gender)
-        distance = "mass-start" if self.kind == RaceKind.MASS_START else f"{self.distance_m}m"
+        distance = f"{self.distance_m}m" if self.kind == RaceKind.INDIVIDUAL else self.kind
         parts = [gender, distance]
         if self.round:
             parts.append(str(self.round))
@@ -161,6 +169,14 @@ class Result(models.Model):
     pair = models.PositiveSmallIntegerField(_("pair"), null=True, blank=True)
     lane = models.CharField(_("lane"), max_length=5, choices=Lane.choices, blank=True, default="")
     points = models.PositiveSmallIntegerField(_("mass-start points"), null=True, blank=True)
+    laps = models.PositiveSmallIntegerField(_("laps"), null=True, blank=True, help_text=_("mass start: laps skated"))
+    sprint_points = models.CharField(
+        _("sprint points"),
+        max_length=40,
+        blank=True,
+        default="",
+        help_text=_("mass start: points per sprint, comma-separated"),
+    )
     source = models.TextField(_("source"), blank=True)
 
     objects = ResultQuerySet.as_manager()

@@ -13,7 +13,7 @@ FIRST_PARTICLE_CAPITAL_COUNTRIES = {"BEL"}
 
 def is_family_word(word):
     """A word printed in capitals (at least one letter, no lower-case letter): part of the family name."""
-    return any(c.isalpha() for c in word) and not any(c.islower() for c in word)
+    return any(c.isalpha() for c in word) and not any(c.islower() and c != "ß" for c in word)
 
 
 def split_printed_name(printed):

@@ -37,6 +37,11 @@ def race_detail(request, competition_slug, race_slug):
         {
             "race": race,
             "competition": race.competition,
+            "conditions": [
+                (label, race.conditions[moment])
+                for moment, label in (("start", _("Start")), ("interval", _("Interval")), ("end", _("End")))
+                if moment in race.conditions
+            ],
             "table": table,
             "winner": next((line for line in lines if line.rank == 1), None),
             "non_finishers": [line for line in lines if not line.finished],

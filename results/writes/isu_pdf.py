@@ -13,15 +13,16 @@ broken file, a start list, a file over 10 MB or 20 pages) with PdfRefused, whose
 import io
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from datetime import time as datetime_time
 
 import pdfplumber
 from django_countries import countries
 from pdfminer.pdfparser import PDFSyntaxError
 
 from results.sport import timing
-from results.sport.names import written_name
+from results.sport.names import is_family_word, written_name
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_PAGES = 20
@@ -38,7 +39,7 @@ WORLD_CUP = re.compile(r"WORLD CUP\s*#\s*(\d+)", re.IGNORECASE)
 VENUE = re.compile(r"^(?P<venue>.+?)\s+-\s+(?P<city>[^(]+?)\s*\((?P<country>[A-Za-z]{3})\)")
 DAY = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
 CONDITIONS = re.compile(
-    r"^(?P<moment>Start|End)\s+(?P<clock>\d{1,2}:\d{2}(?:\s*[AP]M)?)\s+(?P<air>-?\d+[.,]\d)\S*\s+"
+    r"^(?P<moment>Start|Interval|End)\s+(?P<clock>\d{1,2}:\d{2}(?:\s*[AP]M)?)\s+(?P<air>-?\d+[.,]\d)\S*\s+"
     r"(?P<humidity>\d+[.,]\d)\S*\s+(?P<ice>-?\d+[.,]\d)",
     re.IGNORECASE,
 )
@@ -87,10 +88,29 @@ class OfficialSheet:
     division: str
     date: date
     rows: list
-    start_time: str = ""
+    start_time: datetime_time | None = None
     conditions: dict = field(default_factory=dict)
     referee: str = ""
     starter: str = ""
+
+    @property
+    def race_details(self):
+        """What the sheet says of the race beyond its results (Race fields)."""
+        return {"number": self.number, "start_time": self.start_time, "conditions": self.conditions,
+                "referee": self.referee, "starter": self.starter}  # fmt: skip
+
+    def to_payload(self):
+        """Plain data (for a signed form field between preview and confirm); from_payload reads it back."""
+        data = asdict(self)
+        data["date"] = self.date.isoformat()
+        data["start_time"] = self.start_time.isoformat() if self.start_time else None
+        return data
+
+    @classmethod
+    def from_payload(cls, data):
+        data = {**data, "date": date.fromisoformat(data["date"]), "rows": [OfficialRow(**r) for r in data["rows"]]}
+        data["start_time"] = datetime_time.fromisoformat(data["start_time"]) if data["start_time"] else None
+        return cls(**data)
 
     def sheet_rows(self):
         """The rows in the results-sheet format (results/writes/sheets.py checks them as it checks a CSV)."""
@@ -103,14 +123,14 @@ class OfficialSheet:
                 "pair": row.pair, "lane": row.lane, "status": row.status,
                 "source": f"official ISU result PDF {self.filename} (SCGVisual.com / www.isuresults.eu)",
                 "team": self.kind == "team-pursuit", "points": row.points, "laps": row.laps,
-                "sprints": " ".join(row.sprints), "start_number": row.start_number,
+                "sprints": ",".join(row.sprints) if any(row.sprints) else "", "start_number": row.start_number,
             }  # fmt: skip
 
 
 def read_pdf(data, filename):
     """An OfficialSheet from the bytes of one ISU result PDF, or PdfRefused."""
     if len(data) > MAX_BYTES:
-        raise PdfRefused(f"{filename}: the file is {len(data) / 1024 / 1024:.1f} MB; a result PDF is at most 10 MB.")
+        raise PdfRefused(f"{filename}: the file is over 10 MB; an ISU result PDF is far smaller.")
     if not data.startswith(b"%PDF"):
         raise PdfRefused(f"{filename}: this is not a PDF file.")
     try:
@@ -122,8 +142,8 @@ def read_pdf(data, filename):
         raise
     except (PDFSyntaxError, ValueError, TypeError, KeyError, AttributeError) as error:
         raise PdfRefused(f"{filename}: the PDF cannot be read ({type(error).__name__}); is it damaged?") from error
-    except Exception as error:  # pdfminer raises its own classes for encrypted and damaged files
-        if "password" in str(error).lower() or "encrypt" in type(error).__name__.lower():
+    except Exception as error:  # pdfplumber wraps pdfminer's errors: PDFPasswordIncorrect for an encrypted file
+        if any("Password" in type(cause).__name__ for cause in (error, *error.args)):
             raise PdfRefused(f"{filename}: the PDF is encrypted; upload the file as the ISU published it.") from error
         raise PdfRefused(f"{filename}: the PDF cannot be read ({type(error).__name__}); is it damaged?") from error
 
@@ -194,11 +214,24 @@ def _footer(lines):
                 "ice": float(conditions["ice"].replace(",", ".")),
             }
             if moment == "start":
-                found["start_time"] = found["conditions"]["start"]["time"]
+                found["start_time"] = datetime_time.fromisoformat(found["conditions"]["start"]["time"])
         officials = OFFICIALS.search(line)
         if officials:
-            found["referee"], found["starter"] = officials["referee"].strip(), officials["starter"].strip()
+            found["referee"], found["starter"] = _official(officials["referee"]), _official(officials["starter"])
     return found
+
+
+def _official(printed):
+    """An official's name as printed, with the spaces that some PDFs put inside a family name closed up: the
+    footer is spaced wider than the table, so 'ZW ITSER' (a fragment of up to three capitals) is 'ZWITSER'."""
+    words = printed.split()
+    joined = []
+    for word in words:
+        if joined and is_family_word(joined[-1]) and is_family_word(word) and len(joined[-1]) <= 3 and word[0] != "(":
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return " ".join(joined)
 
 
 def _clock(text):

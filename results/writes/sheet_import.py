@@ -28,7 +28,11 @@ from results.writes import changes as audit
 from results.writes import path
 from results.writes.sheets import name_key, read_sheet
 
-RESULT_FIELDS = ["nationality", "time_ms", "status", "rank", "rank_is_official", "pair", "lane", "source"]
+RESULT_FIELDS = [
+    "nationality", "time_ms", "status", "rank", "rank_is_official", "pair", "lane", "source", "points", "laps",
+    "sprint_points",
+]  # fmt: skip
+RACE_DETAILS = ["number", "start_time", "conditions", "referee", "starter"]
 
 
 @dataclass
@@ -36,6 +40,7 @@ class ImportSummary:
     rinks: int = 0
     competitions: int = 0
     races: int = 0
+    races_changed: int = 0
     skaters: int = 0
     results_created: int = 0
     results_changed: int = 0
@@ -43,16 +48,17 @@ class ImportSummary:
     changes: list = field(default_factory=list)
     new_skaters: list = field(default_factory=list)
     new_races: list = field(default_factory=list)
+    inexact_matches: list = field(default_factory=list)  # (name as written in the source, Skater) not spelled alike
 
     @property
     def changed_anything(self):
-        return bool(self.rinks or self.competitions or self.races or self.skaters
+        return bool(self.rinks or self.competitions or self.races or self.races_changed or self.skaters
                     or self.results_created or self.results_changed)  # fmt: skip
 
     def __str__(self):
         return (
             f"{self.results_created} results created, {self.results_changed} changed, "
-            f"{self.results_unchanged} unchanged; new: {self.races} races, "
+            f"{self.results_unchanged} unchanged; new: {self.races} races ({self.races_changed} races' details changed), "
             f"{self.competitions} competitions, {self.skaters} skaters, {self.rinks} rinks"
         )
 
@@ -167,9 +173,24 @@ def _update_completeness(race_ids):
     Race.objects.filter(id__in=complete).update(field_complete=True)
 
 
+def _write_race_details(race, details, summary):
+    """What an official PDF says of the race beyond its results: programme number, start, conditions, officials."""
+    before = {name: getattr(race, name) for name in RACE_DETAILS}
+    after = {**before, **details}
+    if after != before:
+        for name, value in after.items():
+            setattr(race, name, value)
+        race.save(update_fields=RACE_DETAILS)
+        changed = ", ".join(name.replace("_", " ") for name in RACE_DETAILS if before[name] != after[name])
+        summary.changes.append((0, f"race details: {race}: {changed}"))
+        summary.races_changed += 1
+
+
 @transaction.atomic
-def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=True):
-    """Write checked sheet rows; with dry_run, roll everything back and only report."""
+def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=True, race_details=None):
+    """Write checked sheet rows; with dry_run, roll everything back and only report.
+
+    race_details: {row.race_key: {field: value}} for the RACE_DETAILS an official PDF gives."""
     summary = ImportSummary()
     rinks_by_name = {name_key(name): rink for rink in Rink.objects.all() for name in rink.all_names()}
     skaters = SkaterIndex()
@@ -207,39 +228,49 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
             summary.new_races.append(races[row.race_key])
             touched_competitions.add(competition.id)
 
+    for race_key, details in (race_details or {}).items():
+        if race_key in races:
+            _write_race_details(races[race_key], details, summary)
     sheet_races = {races[row.race_key].id for row in rows}
-    existing = {(r.race_id, r.skater_id): r for r in Result.objects.filter(race_id__in=sheet_races)}
+    existing = {(r.race_id, r.skater_id or r.team): r for r in Result.objects.filter(race_id__in=sheet_races)}
     to_create, to_update, race_ids, befores = [], [], set(), {}
     for row in rows:
         race = races[row.race_key]
-        skater = skaters.find(row.skater, row.nationality, row.gender)
-        if skater is None:
-            skater = skaters.create(row.skater, row.nationality, row.gender)
-            summary.skaters += 1
-            summary.new_skaters.append(skater)
+        skater = None
+        if not row.team:
+            skater = skaters.find(row.skater, row.nationality, row.gender)
+            if skater is not None and row.skater != skater.name and (row.skater, skater) not in summary.inexact_matches:
+                summary.inexact_matches.append((row.skater, skater))
+            if skater is None:
+                skater = skaters.create(row.skater, row.nationality, row.gender)
+                summary.skaters += 1
+                summary.new_skaters.append(skater)
         values = {
             "nationality": row.nationality, "time_ms": row.time_ms, "status": row.status, "rank": row.rank,
             "rank_is_official": row.rank is not None, "pair": row.pair, "lane": row.lane, "source": row.source,
         }  # fmt: skip
-        result = existing.get((race.id, skater.id))
+        if row.points is not None or row.laps is not None or row.sprints:  # a sheet without them keeps them
+            values.update(points=row.points, laps=row.laps, sprint_points=row.sprints)
+        competitor = skater.name if skater else row.team
+        result = existing.get((race.id, skater.id if skater else row.team))
         if result is None:
-            result = Result(race=race, skater=skater, **values)
-            existing[(race.id, skater.id)] = result
+            result = Result(race=race, skater=skater, team=row.team, **values)
+            existing[(race.id, skater.id if skater else row.team)] = result
             to_create.append(result)
-            summary.changes.append((row.line, f"new result: {skater.name}, {race}"))
+            summary.changes.append((row.line, f"new result: {competitor}, {race}"))
         else:
             if not values["rank_is_official"] and result.status == Status.FINISHED:
                 values["rank"] = result.rank  # a computed rank is recomputed below
-            before = {f: getattr(result, f) for f in RESULT_FIELDS}
-            if before == values:
+            before = {f: getattr(result, f) for f in values}
+            if all(before[f] == values[f] for f in values if f != "source"):  # the same facts from another source
                 summary.results_unchanged += 1
                 continue
             befores[result.id] = audit.snapshot(result)
             for name, value in values.items():
                 setattr(result, name, value)
             to_update.append(result)
-            changed = ", ".join(f"{f} {before[f]!r} → {values[f]!r}" for f in RESULT_FIELDS if before[f] != values[f])
-            summary.changes.append((row.line, f"changed: {skater.name}, {race}: {changed}"))
+            changed = ", ".join(f"{f} {before[f]!r} → {values[f]!r}" for f in values if before[f] != values[f])
+            summary.changes.append((row.line, f"changed: {competitor}, {race}: {changed}"))
         race_ids.add(race.id)
     Result.objects.bulk_create(to_create, batch_size=1000)
     Result.objects.bulk_update(to_update, RESULT_FIELDS, batch_size=1000)

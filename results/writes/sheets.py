@@ -21,6 +21,7 @@ from results.models import (
 from results.sport import timing
 from results.sport.race_ranks import rank_contradictions
 
+TEAM_PURSUIT_DISTANCES = {"F": 2400, "M": 3200}
 SHEET_COLUMNS = [
     "competition", "season", "venue", "city", "country_of_venue", "date", "gender", "distance_m",
     "division", "rank", "skater", "nationality", "time", "pair", "lane", "status", "source",
@@ -56,6 +57,10 @@ class SheetRow:
     lane: str
     status: str
     source: str
+    team: str = ""  # the IOC code of a team pursuit team (then `skater` is empty)
+    points: int | None = None  # mass start: sprint points in all
+    laps: int | None = None
+    sprints: str = ""  # mass start: the points of each sprint, as printed ("3 60")
 
     @property
     def race_key(self):
@@ -81,14 +86,15 @@ def csv_rows(text, filename, columns):
 
 def _parse_row(raw, line):
     """One sheet row as a SheetRow, or a list of reasons why it is bad."""
-    reasons = [f"{column} contains a NUL character" for column, value in raw.items() if "\x00" in value]
+    reasons = [f"{column} contains a NUL character" for column, value in raw.items() if "\x00" in str(value)]
 
     def need(column):
         if not raw[column]:
             reasons.append(f"{column} is empty")
         return raw[column]
 
-    for column in ("competition", "venue", "city", "skater"):
+    team = raw.get("team") is True
+    for column in ("competition", "venue", "city") if team else ("competition", "venue", "city", "skater"):
         need(column)
     try:
         day = date.fromisoformat(raw["date"])
@@ -107,6 +113,8 @@ def _parse_row(raw, line):
     kind, distance = RaceKind.INDIVIDUAL, None
     if raw["distance_m"].lower() == "mass start":
         kind, distance = RaceKind.MASS_START, 6400
+    elif raw["distance_m"].lower() == "team pursuit":
+        kind, distance = RaceKind.TEAM_PURSUIT, TEAM_PURSUIT_DISTANCES.get(raw["gender"], 3200)
     elif raw["distance_m"].isdigit() and int(raw["distance_m"]) in DISTANCES:
         distance = int(raw["distance_m"])
     else:
@@ -136,6 +144,12 @@ def _parse_row(raw, line):
         pair = int(raw["pair"])
     if raw["lane"] not in ("", "inner", "outer"):
         reasons.append(f"lane '{raw['lane']}' is not inner, outer or empty")
+    extras = {}
+    for column in ("points", "laps"):
+        value = str(raw.get(column) or "")
+        if value and not value.isdigit():
+            reasons.append(f"{column} '{value}' is not a whole number")
+        extras[column] = int(value) if value.isdigit() else None
     if status == Status.FINISHED and time_ms is None and rank is None:
         reasons.append("a finisher needs a time or a rank")
     if status != Status.FINISHED and rank is not None:
@@ -149,7 +163,7 @@ def _parse_row(raw, line):
         country_of_venue=raw["country_of_venue"], date=day, gender=raw["gender"], distance_m=distance,
         kind=kind, division=raw["division"], rank=rank, skater=raw["skater"],
         nationality=raw["nationality"], time_ms=time_ms, pair=pair, lane=raw["lane"], status=status,
-        source=raw["source"],
+        source=raw["source"], team=raw["nationality"] if team else "", sprints=raw.get("sprints") or "", **extras,
     )  # fmt: skip
 
 
@@ -158,11 +172,13 @@ def _race_problems(rows):
     problems = []
     seen = {}
     for row in rows:
-        key = name_key(row.skater)
+        key = row.team or name_key(row.skater)
         if key in seen:
             problems.append((row.line, f"{row.skater} is already in this race (line {seen[key]})"))
         seen[key] = row.line
     by_line = {row.line: row for row in rows}
+    if rows[0].kind == RaceKind.MASS_START:
+        return problems  # ranked by sprint points, then by the finish: a better rank may have a slower time
     finishers = [(row.line, row.rank, row.time_ms) for row in rows if row.rank is not None and row.time_ms is not None]
     for line, other in rank_contradictions(finishers):
         worse, better = by_line[line], by_line[other]
@@ -181,8 +197,13 @@ def _race_problems(rows):
 
 def read_sheet(text, filename="sheet"):
     """Check a whole sheet; return its rows, or raise SheetError naming every bad row."""
+    return check_rows(csv_rows(text, filename, SHEET_COLUMNS), filename)
+
+
+def check_rows(raw_rows, filename):
+    """Check (line, row) pairs in the sheet's columns, from a CSV or an official PDF, as one sheet."""
     problems, rows = [], []
-    for line, raw in csv_rows(text, filename, SHEET_COLUMNS):
+    for line, raw in raw_rows:
         if raw is None:
             problems.append((line, f"the row does not have {len(SHEET_COLUMNS)} fields"))
             continue

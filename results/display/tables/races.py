@@ -90,11 +90,19 @@ class MassStartTable(RaceResultTable):
         kwargs.setdefault("template_name", "tables/table.html")
         super().__init__(*args, **kwargs)
 
+    laps = tables.Column(
+        verbose_name=_("Laps"), accessor="result__laps", attrs={"td": {"class": "num"}, "th": {"class": "num"}}
+    )
+    sprints = tables.Column(verbose_name=_("Sprints"), accessor="result__sprint_points", orderable=False)
     points = tables.Column(verbose_name=_("Points"), attrs={"td": {"class": "num"}, "th": {"class": "num"}})
 
     class Meta(RaceResultTable.Meta):
         exclude = ("pair", "lane", "gap_ms")
-        sequence = ("rank", "skater", "nationality", "age", "points", "time_ms")
+        sequence = ("rank", "skater", "nationality", "age", "laps", "sprints", "points", "time_ms")
+
+    def render_sprints(self, value):
+        """'0,0,3,60' → '3 + 60': the sprints that gave points, in order."""
+        return " + ".join(points for points in value.split(",") if points.strip("0")) or "—"
 
 
 class TeamRaceTable(Table):

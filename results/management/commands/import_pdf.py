@@ -1,0 +1,37 @@
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from results.writes.pdf_import import import_pdfs
+from results.writes.sheets import SheetError
+
+
+class Command(BaseCommand):
+    help = "Import official ISU result PDFs. All files are checked first; any bad file means nothing is written."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", type=Path)
+        parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+
+    def handle(self, *args, files, dry_run, **options):
+        started = time.perf_counter()
+        loaded, problems = [], []
+        for path in files:
+            try:
+                loaded.append((path.name, path.read_bytes()))
+            except OSError as error:
+                problems.append(f"{path}: cannot be read: {error.strerror}")
+        if problems:
+            raise CommandError("\n".join(problems))
+        try:
+            summary, notes = import_pdfs(loaded, dry_run=dry_run)
+        except SheetError as error:
+            raise CommandError("\n".join([*error.problems, "Nothing was imported."])) from None
+        for note in notes:
+            self.stdout.write(note)
+        for printed, skater in summary.inexact_matches:
+            self.stdout.write(f"matched '{printed}' to {skater.name} ({skater.nationality})")
+        seconds = time.perf_counter() - started
+        prefix = "dry run, nothing written: " if dry_run else ""
+        self.stdout.write(f"{prefix}{len(files)} PDF(s) in {seconds:.1f} s: {summary}")

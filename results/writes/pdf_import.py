@@ -1,0 +1,66 @@
+"""Official ISU result PDFs into the database, through the same checks and the same write as a results sheet.
+
+Several PDFs are read and checked together and written in one transaction: all or nothing. Two PDFs of the same
+race (a signed re-publication, a copy) count once: the one named later wins, and the summary says so.
+"""
+
+from dataclasses import dataclass, field
+
+from results.writes.isu_pdf import PdfRefused, read_pdf
+from results.writes.sheet_import import import_rows
+from results.writes.sheets import SheetError, check_rows
+
+
+@dataclass
+class ReadPdfs:
+    rows: list = field(default_factory=list)
+    race_details: dict = field(default_factory=dict)
+    notes: list = field(default_factory=list)  # sentences for the editor: replaced duplicates
+
+
+def read_pdfs(files):
+    """files: [(name, bytes)]. Returns ReadPdfs, or raises SheetError naming every file that cannot be used."""
+    problems, sheets = [], []
+    for name, data in files:
+        try:
+            sheets.append(read_pdf(data, name))
+        except PdfRefused as error:
+            problems.append(str(error))
+    if problems:
+        raise SheetError(problems)
+    return checked(sheets)
+
+
+def checked(sheets):
+    """The rows of read OfficialSheets, checked as one sheet each; of two sheets of one race, the later counts."""
+    by_race, problems, read = {}, [], ReadPdfs()
+    for sheet in sheets:
+        race = (sheet.competition, sheet.date, sheet.gender, sheet.distance, sheet.division)
+        replaced = by_race[race][1] + [by_race[race][0].filename] if race in by_race else []
+        by_race[race] = (sheet, replaced)
+    for sheet, replaced in by_race.values():
+        try:
+            rows = check_rows(sheet.sheet_rows(), sheet.filename)
+        except SheetError as error:
+            problems.extend(error.problems)
+            continue
+        read.rows.extend(rows)
+        read.race_details[rows[0].race_key] = sheet.race_details
+        if replaced:
+            read.notes.append(f"{', '.join(replaced)}: the same race as {sheet.filename}, which is used.")
+    if problems:
+        raise SheetError(problems)
+    return read
+
+
+def import_pdfs(files, dry_run=False, user=None, publish=True):
+    """Read, check and write PDFs ([(name, bytes)]): (ImportSummary, notes), or SheetError with nothing written."""
+    read = read_pdfs(files)
+    return write(read, dry_run=dry_run, user=user, publish=publish), read.notes
+
+
+def write(read, dry_run=False, user=None, publish=True):
+    return import_rows(
+        read.rows, dry_run=dry_run, user=user, note="official PDF import", publish=publish,
+        race_details=read.race_details,
+    )  # fmt: skip
