@@ -5,8 +5,8 @@ individual race they are the answer key.
 """
 
 import csv
-import re
 import functools
+import re
 from collections import defaultdict
 from pathlib import Path
 
