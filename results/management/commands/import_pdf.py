@@ -1,3 +1,4 @@
+import os
 import time
 from pathlib import Path
 
@@ -13,8 +14,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+        parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="PDFs read at once (processes)")
 
-    def handle(self, *args, files, dry_run, **options):
+    def handle(self, *args, files, dry_run, jobs, **options):
         started = time.perf_counter()
         loaded, problems = [], []
         for path in files:
@@ -25,7 +27,7 @@ class Command(BaseCommand):
         if problems:
             raise CommandError("\n".join(problems))
         try:
-            summary, notes = import_pdfs(loaded, dry_run=dry_run)
+            summary, notes = import_pdfs(loaded, dry_run=dry_run, jobs=jobs)
         except SheetError as error:
             raise CommandError("\n".join([*error.problems, "Nothing was imported."])) from None
         for note in notes:
