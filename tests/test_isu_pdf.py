@@ -6,12 +6,14 @@ individual race they are the answer key.
 
 import csv
 import functools
+import io
 import re
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 
 from results.models import Race, RaceKind, Result
 from results.sport.names import written_name
@@ -116,7 +118,10 @@ def test_a_mass_start_keeps_official_ranks_laps_and_sprint_points(client):
     response = client.get(race.get_absolute_url())
     assert row_of(response.content.decode(), "Jorrit Bergsma").startswith("1 | Jorrit Bergsma")
     assert "| 16 | 3 + 60 | 63 |" in row_of(response.content.decode(), "Jorrit Bergsma")
-    assert "Frank ZWITSER (NED)" in page(response).visible_text  # the footer's split family name closed up
+    text = page(response).visible_text
+    assert "Frank ZWITSER (NED)" in text  # the footer's split family name closed up
+    assert race.field_complete and "Incomplete field" not in text  # an official result is the whole field
+    assert "faster than" not in text and "Personal records" not in text  # a mass start's time is raced for points
 
 
 @pytest.mark.django_db
@@ -177,6 +182,14 @@ def test_one_refused_file_among_good_ones_writes_nothing():
     with pytest.raises(SheetError, match="letter.pdf: this is not an ISU result PDF"):
         import_pdfs(files)
     assert Race.objects.count() == races
+
+
+@pytest.mark.django_db
+def test_the_command_dry_run_reports_and_writes_nothing():
+    results, out = Result.objects.count(), io.StringIO()
+    call_command("import_pdf", str(MASS_START_HEERENVEEN), "--dry-run", stdout=out)
+    assert "dry run, nothing written: 1 PDF(s)" in out.getvalue() and "24 results created" in out.getvalue()
+    assert Result.objects.count() == results
 
 
 def upload_pdfs(client, *paths):

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from results.models import RaceKind
 from results.sport import timing
 from results.sport.streaks import streak_before
 
@@ -105,7 +106,8 @@ def race_story(race, lines, starts, notation, winner_ages=(None, None)):
     if personal:
         points.append(_("Personal records: %(names)s.") % {"names": ", ".join(personal)})
 
-    points.extend(_improvements(race, finishers, starts, notation))
+    if race.kind != RaceKind.MASS_START:  # a tactical race: its time says little about the skater's form
+        points.extend(_improvements(race, finishers, starts, notation))
     points.extend(_firsts(race, finishers, starts, distance))
     points.extend(_absent(lines))
 

@@ -26,7 +26,8 @@ def race_detail(request, competition_slug, race_slug):
         lines = race_lines(race, queries.race_entries(race))
         starts = starts_on_distance(race, [line.result.skater_id for line in lines])
         track_record, national_records = queries.records_before(race, {line.nationality for line in lines})
-        mark_race(race, lines, starts, track_record, national_records)
+        if race.kind != RaceKind.MASS_START:  # a mass start's time is no record: it is raced for points
+            mark_race(race, lines, starts, track_record, national_records)
         story = race_story(race, lines, starts, notation(), queries.winner_ages(race))
         table_class = MassStartTable if race.kind == RaceKind.MASS_START else RaceResultTable
     table = table_class(lines, order_by=sort_asked(request), caption=_("Results"))

@@ -281,6 +281,8 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
         _assign_rounds_and_slugs(touched_competitions)
     if race_ids:
         _update_completeness(race_ids)
+    official = [races[key].id for key in race_details or {} if key in races]
+    Race.objects.filter(id__in=official).update(field_complete=True)  # an official result lists the whole field
     if dry_run:
         transaction.set_rollback(True)
     return summary
