@@ -5,6 +5,7 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from django.utils.html import escape
 
 from results.display import charts
 from results.models import Skater
@@ -205,7 +206,7 @@ def test_a_national_record_is_marked_and_told(client, db):
     )
     race = Race.objects.select_related("competition").get(pk=later.result.race_id)
     html = client.get(race.get_absolute_url()).content.decode()
-    assert f"{later.result.skater.name} sets a national record for {later.nationality}" in html
+    assert escape(f"{later.result.skater.name} sets a national record for {later.nationality}") in html
     assert 'title="national record, as held in this database">NR</abbr>' in html
 
 

@@ -35,7 +35,9 @@ def sheet_row(result):
         "rank": result.rank if result.rank_is_official else "",
         "skater": result.competitor,
         "nationality": result.nationality or (result.skater.nationality if result.skater else result.team),
-        "time": timing.format_time(result.time_ms, "en", thousandths=bool(result.time_ms and result.time_ms % 10)),
+        "time": timing.format_time(
+            result.time_ms, "en", thousandths=bool(result.time_ms and result.time_ms % 10), tenths=result.time_in_tenths
+        ),
         "pair": result.pair or "",
         "lane": result.lane,
         "status": "" if result.status == Status.FINISHED else result.status,

@@ -17,9 +17,9 @@ def notation():
     return "nl" if (get_language() or "en").startswith("nl") else "en"
 
 
-def racetime(ms, thousandths=False):
-    """A time in the page language's notation: 1.14,44 (nl) or 1:14.44 (en)."""
-    return timing.format_time(ms, notation(), thousandths=bool(thousandths))
+def racetime(ms, tenths=False):
+    """A time in the page language's notation: 1.14,44 (nl) or 1:14.44 (en); 18.04,8 for a time in tenths."""
+    return timing.format_time(ms, notation(), tenths=bool(tenths))
 
 
 def gap(ms):
@@ -46,6 +46,13 @@ NON_COUNTRIES = {
     "AIN": _("Individual Neutral Athletes"),
     "ROC": _("Russian Olympic Committee"),
     "TPE": _("Chinese Taipei"),
+    # nations of their time, which django-countries (today's countries) does not know
+    "URS": _("Soviet Union"),
+    "GDR": _("East Germany"),
+    "FRG": _("West Germany"),
+    "EUN": _("Unified Team"),
+    "TCH": _("Czechoslovakia"),
+    "YUG": _("Yugoslavia"),
 }
 
 

@@ -25,7 +25,9 @@ def race_winners(rows):
             race.title(),
             race.competition.short_name,
             competitor(winner) if winner else "",
-            timing.format_time(winner.time_ms, style) if winner and winner.time_ms else "",
+            timing.format_time(winner.time_ms, style, tenths=winner.time_in_tenths)
+            if winner and winner.time_ms
+            else "",
         )  # fmt: skip
         for n, (race, winner) in enumerate(rows)
     ]
@@ -39,7 +41,7 @@ def podiums(rows):
         note = "" if race.field_complete else format_html(' <span class="muted">({})</span>', partial)
         places = format_html_join(
             mark_safe("<br>"), '<span class="podium">{}. {} <span class="num">{}</span></span>',
-            ((r.rank, competitor(r), timing.format_time(r.time_ms, style)) for r in podium),
+            ((r.rank, competitor(r), timing.format_time(r.time_ms, style, tenths=r.time_in_tenths)) for r in podium),
         )  # fmt: skip
         made.append(row(n, '<td><a href="{}">{}</a>{}</td><td>{}</td>', race.get_absolute_url(), race.title(), note,
                         places))  # fmt: skip
@@ -55,7 +57,7 @@ def personal_records(records):
             '<td>{}</td><td class="num"><a href="{}">{}</a></td><td>{}</td><td>{}</td><td class="lane">{}</td>',
             r.distance_label,
             r.race_url,
-            timing.format_time(r.time_ms, style),
+            timing.format_time(r.time_ms, style, tenths=r.time_in_tenths),
             short_date(r.date),
             r.competition,
             r.rink,
@@ -74,7 +76,7 @@ def season_bests(rows):
             label,
             r.distance_label,
             r.race_url,
-            timing.format_time(r.time_ms, style),
+            timing.format_time(r.time_ms, style, tenths=r.time_in_tenths),
             short_date(r.date),
         )  # fmt: skip
         for n, (label, r) in enumerate(rows)

@@ -28,8 +28,8 @@ def ordinal(rank, notation):
     return f"{rank}{suffix}"
 
 
-def seconds(ms, notation):
-    text = f"{ms // 1000}.{(ms % 1000) // 10:02d}"
+def seconds(ms, notation, tenths=False):
+    text = f"{ms // 1000}.{(ms % 1000) // 100}" if tenths else f"{ms // 1000}.{(ms % 1000) // 10:02d}"
     return text.replace(".", ",") if notation == "nl" else text
 
 
@@ -69,15 +69,18 @@ def race_story(race, lines, starts, notation, winner_ages=(None, None)):
                 _("%(winner)s wins in %(time)s, %(margin)s s ahead of %(second)s.")
                 % {
                     "winner": winner.skater.name,
-                    "time": timing.format_time(winner.time_ms, notation),
-                    "margin": seconds(margin, notation),
+                    "time": timing.format_time(winner.time_ms, notation, tenths=winner.tenths),
+                    "margin": seconds(margin, notation, tenths=winner.tenths or second.tenths),
                     "second": second.skater.name,
                 }  # fmt: skip
             )
         else:
             points.append(
                 _("%(winner)s wins in %(time)s.")
-                % {"winner": winner.skater.name, "time": timing.format_time(winner.time_ms, notation)}
+                % {
+                    "winner": winner.skater.name,
+                    "time": timing.format_time(winner.time_ms, notation, tenths=winner.tenths),
+                }
             )
         if counts:
             run = streak_before(starts.get(winner.skater.id, []), race.id).length + 1
@@ -91,7 +94,7 @@ def race_story(race, lines, starts, notation, winner_ages=(None, None)):
         if "TR" in line.markers:
             points.append(
                 _("%(name)s sets a track record: %(time)s.")
-                % {"name": line.skater.name, "time": timing.format_time(line.time_ms, notation)}
+                % {"name": line.skater.name, "time": timing.format_time(line.time_ms, notation, tenths=line.tenths)}
             )
         if "NR" in line.markers:
             points.append(
@@ -99,7 +102,7 @@ def race_story(race, lines, starts, notation, winner_ages=(None, None)):
                 % {
                     "name": line.skater.name,
                     "nationality": line.nationality,
-                    "time": timing.format_time(line.time_ms, notation),
+                    "time": timing.format_time(line.time_ms, notation, tenths=line.tenths),
                 }
             )
     personal = [line.skater.name for line in lines if "PR" in line.markers]
@@ -146,7 +149,7 @@ def _improvements(race, finishers, starts, notation):
             "now": ordinal(line.rank, notation),
         }  # fmt: skip
         if time_gain and time_gain > 0:
-            values["gain"] = seconds(time_gain, notation)
+            values["gain"] = seconds(time_gain, notation, tenths=line.tenths)
             text = (
                 ngettext(
                     "%(name)s was %(gain)s s faster than in %(city)s a day earlier (%(then)s there, %(now)s here).",

@@ -161,6 +161,9 @@ class Result(models.Model):
         _("nationality"), max_length=3, blank=True, help_text=_("IOC code the skater raced for")
     )
     time_ms = models.PositiveIntegerField(_("time (ms)"), null=True, blank=True)
+    time_in_tenths = models.BooleanField(
+        _("timed in tenths"), default=False, help_text=_("measured in tenths of a second (hand timing): shown so")
+    )
     status = models.CharField(_("status"), max_length=3, choices=Status.choices, default=Status.FINISHED)
     rank = models.PositiveSmallIntegerField(_("rank"), null=True, blank=True, editable=False)
     rank_is_official = models.BooleanField(

@@ -20,7 +20,7 @@ RECENT_SEASONS = 5  # season bests listed on a profile; the chart shows every se
 
 CAREER_FIELDS = (
     "race_id", "race__date", "race__distance_m", "race__kind", "race__division", "race__competition__season",
-    "race__competition__kind", "status", "rank", "time_ms", "race__competition__slug", "race__slug",
+    "race__competition__kind", "status", "rank", "time_ms", "time_in_tenths", "race__competition__slug", "race__slug",
     "race__competition__name", "race__competition__rink__name",
 )  # fmt: skip
 
@@ -38,6 +38,7 @@ class CareerResult(NamedTuple):
     status: str
     rank: int | None
     time_ms: int | None
+    time_in_tenths: bool
     competition_slug: str
     race_slug: str
     competition_name: str
@@ -78,7 +79,7 @@ def career_queryset(skater):
 
 CAREER = """
     SELECT r.race_id, ra.date, ra.distance_m, ra.kind, ra.division, c.season, c.kind, r.status, r.rank, r.time_ms,
-           c.slug, ra.slug, c.name, rk.name,
+           r.time_in_tenths, c.slug, ra.slug, c.name, rk.name,
            CASE WHEN r.status = 'FIN' AND r.time_ms IS NOT NULL AND ra.kind = 'individual' THEN 1 ELSE 0 END
     FROM results_result r
     JOIN results_race ra ON ra.id = r.race_id
@@ -93,7 +94,8 @@ def career(skater):
     """Every published result of a skater as CareerResult rows, in date order (a profile's main read, written out
     in SQL: results/queries/sql.py)."""
     return [
-        CareerResult(row[0], sql.as_date(row[1]), *row[2:14], bool(row[14])) for row in sql.rows(CAREER, [skater.id])
+        CareerResult(row[0], sql.as_date(row[1]), *row[2:10], bool(row[10]), *row[11:15], bool(row[15]))
+        for row in sql.rows(CAREER, [skater.id])
     ]
 
 

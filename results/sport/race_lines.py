@@ -28,6 +28,8 @@ class Line:
     team: str = ""
     members: list = field(default_factory=list)
     show_thousandths: bool = False
+    tenths: bool = False  # the time (and so the gap) was measured in tenths
+    split_tie: bool = False  # the same printed time as another finisher, another official rank
     gap_ms: int | None = None
     markers: list = field(default_factory=list)
 
@@ -47,6 +49,10 @@ def race_lines(race, results):
         key=lambda r: (STATUS_ORDER.get(r.status, 9), r.pair or 999, r.competitor),
     )
     tied = timing.ties_needing_thousandths([r.time_ms for r in finishers])
+    ranks_by_time = {}
+    for r in finishers:
+        if r.time_ms is not None and r.rank is not None:
+            ranks_by_time.setdefault(r.time_ms, set()).add(r.rank)
     winner = next((r.time_ms for r in finishers if r.rank == 1 and r.time_ms), None)
     lines = []
     for r in finishers + others:
@@ -59,6 +65,7 @@ def race_lines(race, results):
                 nationality=r.nationality or (r.skater.nationality if r.skater else r.team), status=r.status,
                 age=timing.age_on(r.skater.birth_date, race.date) if r.skater else None,
                 show_thousandths=r.time_ms in tied, gap_ms=gap, points=r.points, team=r.team,
+                tenths=r.time_in_tenths, split_tie=len(ranks_by_time.get(r.time_ms, ())) > 1,
                 members=[m.skater for m in r.members.all()] if r.team else [],
             )
         )  # fmt: skip

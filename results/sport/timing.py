@@ -2,7 +2,9 @@
 
 Times are integers in milliseconds. Pages show them truncated (never rounded)
 to hundredths, in Dutch (`1.14,44`, `37,05`) or international (`1:14.44`,
-`37.05`) notation, with thousandths only where they decide a tie.
+`37.05`) notation, with thousandths only where they decide a tie. A time
+measured in tenths (hand timing, before electronic timing) is shown in tenths:
+`18:04.8`, `43.4` (Dutch `18.04,8`, `43,4`), never `18:04.80`.
 """
 
 import re
@@ -10,8 +12,8 @@ from datetime import date
 
 NOTATIONS = ("nl", "en")
 
-_DUTCH = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2}),(\d{2,3})$")
-_INTERNATIONAL = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2})\.(\d{2,3})$")
+_DUTCH = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2}),(\d{1,3})$")
+_INTERNATIONAL = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2})\.(\d{1,3})$")
 _PLAIN = re.compile(r"^(\d{1,4})(?:\.(\d{1,3}))?$")
 
 
@@ -41,8 +43,6 @@ def parse_time(text):
             raise TimeFormatError(f"'{text}' is not a time: write it as 1:14.44, 1.14,44, 37.05, 37,05 or 74.44.")
         minutes, (seconds, fraction) = None, plain.groups()
         fraction = fraction or ""
-        if len(fraction) == 1:
-            fraction += "0"
     if minutes is not None and int(seconds) >= 60:
         raise TimeFormatError(f"'{text}' has {seconds} seconds; there are only 59 in a minute.")
     millis = int(fraction.ljust(3, "0")) if fraction else 0
@@ -52,8 +52,14 @@ def parse_time(text):
     return total
 
 
-def format_time(ms, notation="en", thousandths=False):
-    """Show a time truncated to hundredths (or thousandths), in a notation.
+def in_tenths(text):
+    """Whether a time as written was measured in tenths: `18:04.8`, `43,4` (one digit after the decimal sign)."""
+    match = re.search(r"[.,](\d+)$", str(text or "").strip())
+    return bool(match) and len(match.group(1)) == 1
+
+
+def format_time(ms, notation="en", thousandths=False, tenths=False):
+    """Show a time truncated to hundredths (or thousandths, or tenths for a time measured in tenths).
 
     59.999 s shows as 59.99, never 1:00.00: digits are cut, not rounded.
     """
@@ -63,18 +69,18 @@ def format_time(ms, notation="en", thousandths=False):
         raise ValueError(f"unknown notation {notation!r}")
     minutes, rest = divmod(ms, 60_000)
     seconds, millis = divmod(rest, 1000)
-    fraction = f"{millis:03d}" if thousandths else f"{millis // 10:02d}"
+    fraction = f"{millis // 100}" if tenths else f"{millis:03d}" if thousandths else f"{millis // 10:02d}"
     decimal, separator = (",", ".") if notation == "nl" else (".", ":")
     if minutes:
         return f"{minutes}{separator}{seconds:02d}{decimal}{fraction}"
     return f"{seconds}{decimal}{fraction}"
 
 
-def format_gap(ms, notation="en"):
-    """A gap behind the winner, as `+0.44` or `+0,44` (or `+1:02.10`)."""
+def format_gap(ms, notation="en", tenths=False):
+    """A gap behind the winner, as `+0.44` or `+0,44` (or `+1:02.10`; `+3.0` between times in tenths)."""
     if ms is None:
         return ""
-    return "+" + format_time(ms, notation)
+    return "+" + format_time(ms, notation, tenths=tenths)
 
 
 def hundredths(ms):

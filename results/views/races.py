@@ -46,6 +46,7 @@ def race_detail(request, competition_slug, race_slug):
             "table": table,
             "winner": next((line for line in lines if line.rank == 1), None),
             "non_finishers": [line for line in lines if not line.finished],
+            "split_tie": any(line.split_tie for line in lines),
             "siblings": siblings,
             "story": story,
             "previous_race": previous_race,

@@ -29,7 +29,7 @@ from results.writes import path
 from results.writes.sheets import name_key, read_sheet
 
 RESULT_FIELDS = [
-    "nationality", "time_ms", "status", "rank", "rank_is_official", "pair", "lane", "source", "points", "laps",
+    "nationality", "time_ms", "time_in_tenths", "status", "rank", "rank_is_official", "pair", "lane", "source", "points", "laps",
     "sprint_points",
 ]  # fmt: skip
 RACE_DETAILS = ["number", "start_time", "conditions", "referee", "starter"]
@@ -246,7 +246,8 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
                 summary.skaters += 1
                 summary.new_skaters.append(skater)
         values = {
-            "nationality": row.nationality, "time_ms": row.time_ms, "status": row.status, "rank": row.rank,
+            "nationality": row.nationality, "time_ms": row.time_ms, "time_in_tenths": row.tenths, "status": row.status,
+            "rank": row.rank,
             "rank_is_official": row.rank is not None, "pair": row.pair, "lane": row.lane, "source": row.source,
         }  # fmt: skip
         if row.points is not None or row.laps is not None or row.sprints:  # a sheet without them keeps them

@@ -60,7 +60,8 @@ class SheetRow:
     team: str = ""  # the IOC code of a team pursuit team (then `skater` is empty)
     points: int | None = None  # mass start: sprint points in all
     laps: int | None = None
-    sprints: str = ""  # mass start: the points of each sprint, as printed ("3 60")
+    sprints: str = ""  # mass start: the points of each sprint, comma-separated
+    tenths: bool = False  # the time was written in tenths (hand timing): `18:04.8`
 
     @property
     def race_key(self):
@@ -163,7 +164,8 @@ def _parse_row(raw, line):
         country_of_venue=raw["country_of_venue"], date=day, gender=raw["gender"], distance_m=distance,
         kind=kind, division=raw["division"], rank=rank, skater=raw["skater"],
         nationality=raw["nationality"], time_ms=time_ms, pair=pair, lane=raw["lane"], status=status,
-        source=raw["source"], team=raw["nationality"] if team else "", sprints=raw.get("sprints") or "", **extras,
+        source=raw["source"], team=raw["nationality"] if team else "", sprints=raw.get("sprints") or "",
+        tenths=timing.in_tenths(raw["time"]), **extras,
     )  # fmt: skip
 
 

@@ -19,6 +19,9 @@ def rank_column():
     )
 
 
+SPLIT_TIE = _("equal printed times, different official ranks: a finer time decided, not published")
+
+
 class RaceResultTable(RowsTable):
     """An individual race's lines (sport/race_lines.Line): the header and sorting by tables2, the rows by a plain
     loop in templates/tables/race_results.html (a race page shows hundreds of cells)."""
@@ -53,7 +56,7 @@ class RaceResultTable(RowsTable):
             rank, "" if line.pair is None else line.pair, self.render_lane(line.lane), line.skater.get_absolute_url(),
             line.skater.name, markers, country_abbr(line.nationality), "" if line.age is None else line.age,
             "—" if line.time_ms is None else self.render_time_ms(line.time_ms, line),
-            self.render_gap_ms(line.gap_ms),
+            self.render_gap_ms(line.gap_ms, line),
         )  # fmt: skip
 
     def render_rank(self, record):
@@ -76,11 +79,15 @@ class RaceResultTable(RowsTable):
     def render_time_ms(self, value, record):
         if record.show_thousandths:
             text = timing.format_time(value, self.notation, thousandths=True)
-            return format_html("{}<small>{}</small>", text[:-1], text[-1])
-        return timing.format_time(value, self.notation)
+            time = format_html("{}<small>{}</small>", text[:-1], text[-1])
+        else:
+            time = timing.format_time(value, self.notation, tenths=record.tenths)
+        if record.split_tie:
+            return format_html('{}<sup><abbr title="{}">*</abbr></sup>', time, SPLIT_TIE)
+        return time
 
-    def render_gap_ms(self, value):
-        return timing.format_gap(value, self.notation) if value else ""
+    def render_gap_ms(self, value, record):
+        return timing.format_gap(value, self.notation, tenths=record.tenths) if value else ""
 
 
 class MassStartTable(RaceResultTable):

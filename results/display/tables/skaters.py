@@ -29,7 +29,7 @@ class SkaterResultTable(RowsTable):
     def row_cells(self, r):
         division = f" {r.division}" if r.division else ""
         rank = ("" if r.rank is None else r.rank) if r.status == Status.FINISHED else r.status_label
-        time = timing.format_time(r.time_ms, self.notation) if r.time_ms else "—"
+        time = timing.format_time(r.time_ms, self.notation, tenths=r.time_in_tenths) if r.time_ms else "—"
         return format_html(
             '<td>{}</td><td><a href="{}">{}</a></td><td><a href="{}">{}{}</a></td><td class="num">{}</td>'
             '<td class="num">{}</td>',
