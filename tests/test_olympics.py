@@ -3,6 +3,7 @@ shown as measured, historic nations and rinks, names matched across sources, off
 
 import csv
 import io
+from datetime import date
 
 import pytest
 
@@ -11,7 +12,7 @@ from results.sport import timing
 from results.writes.sheet_import import import_rows, import_sheet
 from results.writes.sheets import read_sheet
 from tests.conftest import ROOT
-from tests.helpers.builders import row, sheet
+from tests.helpers.builders import race_form, row, sheet
 from tests.helpers.html import page, row_of
 
 OLYMPICS = ROOT / "seeds" / "sheets" / "olympics-1924-2014.csv"
@@ -114,3 +115,17 @@ def test_the_record_history_says_it_is_an_olympic_history_before_2022(client):
     text = page(client.get("/en/records/women-500m/")).visible_text
     assert "only the Olympic races (1924–2014)" in text
     assert "1960" in text  # the first Olympic women's 500 m
+
+
+def test_an_editor_typing_a_time_in_tenths_keeps_its_precision(client, editor):
+    competition = Race.objects.get(date="1924-01-27", distance_m=10000).competition
+    race = Race.objects.create(
+        competition=competition, date=date(1924, 1, 28), gender="M", distance_m=1000
+    )  # none in 1924
+    first, second = Skater.objects.filter(results__race__competition=competition).distinct()[:2]
+    client.force_login(editor)
+    data = race_form(race, [(1, "inner", first, "1:40.8", "FIN"), (1, "outer", second, "1.41,25", "FIN")])
+    assert client.post(f"/admin/results/race/{race.id}/change/", data).status_code == 302
+    times = {r.skater_id: (r.time_ms, r.time_in_tenths) for r in race.results.all()}
+    assert times == {first.id: (100_800, True), second.id: (101_250, False)}
+    assert "1:40.8" in client.get(f"/admin/results/race/{race.id}/change/").content.decode()

@@ -36,8 +36,14 @@ class ResultForm(forms.ModelForm):
         model = Result
         fields = ["pair", "lane", "skater", "team", "time_ms", "points", "status"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.time_in_tenths and self.instance.time_ms:  # shown as measured: 43.4, not 43.40
+            self.initial["time_ms"] = timing.format_time(self.instance.time_ms, "en", tenths=True)
+
     def clean(self):
         cleaned = super().clean()
+        self.instance.time_in_tenths = timing.in_tenths(self.data.get(self.add_prefix("time_ms")))
         finished = cleaned.get("status") == "FIN"
         if finished and cleaned.get("time_ms") is None and not (self.instance.pk and self.instance.rank_is_official):
             self.add_error("time_ms", _("A finisher needs a time."))
