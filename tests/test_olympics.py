@@ -115,6 +115,8 @@ def test_the_record_history_says_it_is_an_olympic_history_before_2022(client):
     text = page(client.get("/en/records/women-500m/")).visible_text
     assert "only the Olympic races (1924–2014)" in text
     assert "1960" in text  # the first Olympic women's 500 m
+    men_10k = client.get("/en/records/men-10000m/").content.decode()
+    assert row_of(men_10k, "Julius Skutnabb").startswith("18:04.8 |")  # the first time held, in tenths
 
 
 def test_an_editor_typing_a_time_in_tenths_keeps_its_precision(client, editor):

@@ -89,14 +89,17 @@ class RowsTable(Table):
 
 
 class TimeColumn(tables.Column):
-    """A time in the page language's notation, right-aligned."""
+    """A time in the page language's notation, right-aligned; `tenths`: the accessor of the row's "measured in
+    tenths" flag, for a column whose rows may hold hand-timed times (shown 18:04.8, not 18:04.80)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, tenths=None, **kwargs):
         kwargs.setdefault("attrs", {"td": {"class": "num"}, "th": {"class": "num"}})
         super().__init__(*args, **kwargs)
+        self.tenths = tables.A(tenths) if tenths else None
 
-    def render(self, value, table):
-        return timing.format_time(value, table.notation)
+    def render(self, value, record, table):
+        tenths = bool(self.tenths.resolve(record)) if self.tenths else False
+        return timing.format_time(value, table.notation, tenths=tenths)
 
 
 class DateColumn(tables.Column):

@@ -80,7 +80,7 @@ class WorldCupTable(Table):
 class RecordProgressionTable(Table):
     """Rows are RecordEntry objects with their results, skaters and races."""
 
-    time_ms = TimeColumn(verbose_name=_("Time"))
+    time_ms = TimeColumn(verbose_name=_("Time"), tenths="result__time_in_tenths")
     skater = tables.Column(verbose_name=_("Skater"), accessor="result__skater", order_by=("result__skater__name",))
     date = DateColumn(verbose_name=_("Date"))
     race = tables.Column(verbose_name=_("Race"), accessor="result__race", orderable=False)
