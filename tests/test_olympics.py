@@ -131,3 +131,11 @@ def test_an_editor_typing_a_time_in_tenths_keeps_its_precision(client, editor):
     times = {r.skater_id: (r.time_ms, r.time_in_tenths) for r in race.results.all()}
     assert times == {first.id: (100_800, True), second.id: (101_250, False)}
     assert "1:40.8" in client.get(f"/admin/results/race/{race.id}/change/").content.decode()
+
+
+@pytest.mark.django_db
+def test_rankings_and_head_to_head_show_times_in_tenths(client):
+    ranking = client.get("/en/rankings/1923-24/men-10000m/").content.decode()
+    assert "| 18:04.8 |" in row_of(ranking, "Julius Skutnabb")
+    meetings = client.get("/en/head-to-head/julius-skutnabb/clas-thunberg/").content.decode()
+    assert row_of(meetings, "1500 m 1924 Winter Olympics").endswith("| 4. 2:26.6 | 1. 2:20.8 | +5.8")

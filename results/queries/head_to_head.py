@@ -45,14 +45,16 @@ def meetings_between(a, b):
             "status",
             "rank",
             "time_ms",
+            "time_in_tenths",
             "race__results__status",
             "race__results__rank",
             "race__results__time_ms",
+            "race__results__time_in_tenths",
             *RACE_FIELDS,
         )
     )
     meetings = []
     for row in rows:
-        sa, sb = Side(*row[0:3]), Side(*row[3:6])
-        meetings.append(Meeting(race=MeetingRace(*row[6:]), a=sa, b=sb, winner=decide(sa, sb)))
+        sa, sb = Side(*row[0:4]), Side(*row[4:8])
+        meetings.append(Meeting(race=MeetingRace(*row[8:]), a=sa, b=sb, winner=decide(sa, sb)))
     return meetings

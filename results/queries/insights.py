@@ -68,6 +68,7 @@ def season_events(season):
 
 SEASON_RANKING_LOOKUPS = {
     "name": F("skater__name"), "slug": F("skater__slug"), "nationality": F("result__nationality"),
+    "tenths": F("result__time_in_tenths"),
     "competition_slug": F("result__race__competition__slug"), "race_slug": F("result__race__slug"),
     "rink": F("result__race__competition__rink__name"),
 }  # fmt: skip

@@ -20,6 +20,7 @@ class Side:
     status: str
     rank: int | None
     time_ms: int | None
+    tenths: bool = False  # the time was measured in tenths
 
     @property
     def finished(self):

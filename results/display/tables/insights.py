@@ -39,7 +39,7 @@ class SeasonRankingTable(RowsTable):
             '<td class="num">{}</td><td><a href="{}">{}</a> <abbr class="muted" title="{}">{}</abbr></td>'
             '<td class="num">{}</td><td>{}</td><td class="lane"><a href="{}">{}</a></td>',
             r["rank"], slug_url("results:skater", r["slug"]), r["name"], country_name(r["nationality"]),
-            r["nationality"], timing.format_time(r["time_ms"], self.notation),
+            r["nationality"], timing.format_time(r["time_ms"], self.notation, tenths=r["tenths"]),
             short_date(r["date"], with_year=False, language=self.language),
             slug_url("results:race", r["competition_slug"], r["race_slug"]), r["rink"],
         )  # fmt: skip

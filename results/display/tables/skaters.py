@@ -67,7 +67,8 @@ class MeetingsTable(PairTable):
     def row_cells(self, m):
         race, day = m.race, m.race.date
         division = f" {race.division}" if race.division else ""
-        gap = "—" if m.gap_ms is None else timing.format_gap(m.gap_ms, self.notation) if m.gap_ms else ""
+        tenths = m.a.tenths or m.b.tenths
+        gap = "—" if m.gap_ms is None else timing.format_gap(m.gap_ms, self.notation, tenths=tenths) if m.gap_ms else ""
         return format_html(
             '<td class="num">{}</td><td><a href="{}">{}{}</a> <span class="muted lane">{}</span></td>'
             '<td class="num wrap">{}</td><td class="num wrap">{}</td><td class="age num">{}</td>',
@@ -78,7 +79,7 @@ class MeetingsTable(PairTable):
     def side(self, result, won):
         """One skater's result in a meeting: '2. 1:14.45', or the status; in bold for the winner."""
         if result.finished:
-            time = timing.format_time(result.time_ms, self.notation)
+            time = timing.format_time(result.time_ms, self.notation, tenths=result.tenths)
             text = f"{result.rank}. {time}".strip() if result.rank else time
         else:
             text = Status(result.status).label
