@@ -6,6 +6,7 @@ import io
 from datetime import date
 
 import pytest
+from django.db.models import Count
 
 from results.models import Race, Result, Rink, Skater
 from results.sport import timing
@@ -139,3 +140,13 @@ def test_rankings_and_head_to_head_show_times_in_tenths(client):
     assert "| 18:04.8 |" in row_of(ranking, "Julius Skutnabb")
     meetings = client.get("/en/head-to-head/julius-skutnabb/clas-thunberg/").content.decode()
     assert row_of(meetings, "1500 m 1924 Winter Olympics").endswith("| 4. 2:26.6 | 1. 2:20.8 | +5.8")
+
+
+@pytest.mark.django_db
+def test_a_progression_chart_labels_times_in_tenths_as_measured(client):
+    skater = Skater.objects.filter(results__time_in_tenths=True).annotate(n=Count("results")).filter(n__gte=3).first()
+    tenths = skater.results.filter(time_in_tenths=True).exclude(time_ms=None).first()
+    html = client.get(skater.get_absolute_url()).content.decode()
+    assert "<svg" in html
+    assert timing.format_time(tenths.time_ms, tenths=True) in html
+    assert timing.format_time(tenths.time_ms) not in html

@@ -23,8 +23,13 @@ class Chart:
     height: int = HEIGHT
 
 
-def progression_chart(distance_m, season_bests, records, notation="en"):
-    """season_bests: [(date, ms)] one per season; records: [(date, ms)] each a new PR, in date order."""
+def progression_chart(distance_m, season_bests, records, notation="en", in_tenths=frozenset()):
+    """season_bests: [(date, ms)] one per season; records: [(date, ms)] each a new PR, in date order; in_tenths:
+    the times (ms) that were measured in tenths, labelled so."""
+
+    def label(ms):
+        return timing.format_time(ms, notation, tenths=ms in in_tenths)
+
     points = season_bests + records
     if len(points) < 2:
         return None
@@ -55,11 +60,11 @@ def progression_chart(distance_m, season_bests, records, notation="en"):
     ticks = [day for day in season_starts if first <= day.toordinal() <= last] or [min(p[0] for p in points)]
     return Chart(
         distance_m=distance_m,
-        season_bests=[(x(day), y(ms), timing.format_time(ms, notation)) for day, ms in season_bests],
+        season_bests=[(x(day), y(ms), label(ms)) for day, ms in season_bests],
         record_path="".join(path),
         y_labels=[
-            (y(fastest), timing.format_time(fastest, notation)),
-            (y(slowest), timing.format_time(slowest, notation)),
+            (y(fastest), label(fastest)),
+            (y(slowest), label(slowest)),
         ],
         x_labels=[(x(day), timing.season_label(timing.season_of(day))) for day in ticks],
     )

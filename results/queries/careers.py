@@ -175,8 +175,9 @@ def progression_charts(results, personal, bests, notation):
     for record in personal:
         distance = record.distance_m
         season_points = [(r.date, r.time_ms) for season in bests.values() for r in season if r.distance_m == distance]
+        in_tenths = {r.time_ms for r in by_distance[distance] if r.time_in_tenths}
         chart = progression_chart(
-            distance, season_points, record_progression(by_distance[distance], distance), notation
+            distance, season_points, record_progression(by_distance[distance], distance), notation, in_tenths
         )
         if chart:
             charts.append(chart)
