@@ -150,3 +150,12 @@ def test_a_progression_chart_labels_times_in_tenths_as_measured(client):
     assert "<svg" in html
     assert timing.format_time(tenths.time_ms, tenths=True) in html
     assert timing.format_time(tenths.time_ms) not in html
+
+
+@pytest.mark.django_db
+def test_a_skater_who_changed_nation_keeps_one_profile_with_each_results_own_nation(client):
+    zhelezovsky = Skater.objects.get(name="Igor Zhelezovsky")
+    nations = set(zhelezovsky.results.values_list("nationality", flat=True))
+    assert {"URS", "EUN", "BLR"} <= nations
+    text = page(client.get(zhelezovsky.get_absolute_url())).visible_text
+    assert "1994 Winter Olympics" in text and "1988 Winter Olympics" in text
