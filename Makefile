@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-SHEETS := $(wildcard seeds/sheets/*.csv)
+# complete official fields without pairs (the source says so; the rows alone cannot show it)
+COMPLETE_SHEETS := seeds/sheets/olympics-1924-2014.csv
+SHEETS := $(filter-out $(COMPLETE_SHEETS),$(wildcard seeds/sheets/*.csv))
 # the individual races of these PDFs are in seeds/sheets already (converted from them); these add the rest
 OFFICIAL_PDFS := $(wildcard seeds/isu-pdf/*massstart*.pdf seeds/isu-pdf/*teampursuit*.pdf)
 FIXTURES := fixtures/rinks.json fixtures/world_cup_points.json fixtures/editors.json
@@ -29,6 +31,7 @@ seed: migrate
 	DEBUG=1 $(BIN)/python manage.py loaddata $(FIXTURES)
 	DEBUG=1 $(BIN)/python manage.py import_skaters seeds/skaters.csv
 	DEBUG=1 $(BIN)/python manage.py import_results $(SHEETS)
+	DEBUG=1 $(BIN)/python manage.py import_results --complete-fields $(COMPLETE_SHEETS)
 	DEBUG=1 $(BIN)/python manage.py import_pdf $(OFFICIAL_PDFS)
 
 run: seed

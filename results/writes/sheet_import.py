@@ -187,10 +187,12 @@ def _write_race_details(race, details, summary):
 
 
 @transaction.atomic
-def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=True, race_details=None):
+def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=True, race_details=None, complete=False):
     """Write checked sheet rows; with dry_run, roll everything back and only report.
 
-    race_details: {row.race_key: {field: value}} for the RACE_DETAILS an official PDF gives."""
+    race_details: {row.race_key: {field: value}} for the RACE_DETAILS an official PDF gives, whose races are
+    complete fields; complete: the source says every race of these rows is a complete field (a sheet without
+    pairs cannot show it by itself)."""
     summary = ImportSummary()
     rinks_by_name = {name_key(name): rink for rink in Rink.objects.all() for name in rink.all_names()}
     skaters = SkaterIndex()
@@ -282,12 +284,14 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
         _assign_rounds_and_slugs(touched_competitions)
     if race_ids:
         _update_completeness(race_ids)
-    official = [races[key].id for key in race_details or {} if key in races]
+    official = {races[key].id for key in race_details or {} if key in races}
+    if complete:
+        official |= {races[row.race_key].id for row in rows}
     Race.objects.filter(id__in=official).update(field_complete=True)  # an official result lists the whole field
     if dry_run:
         transaction.set_rollback(True)
     return summary
 
 
-def import_sheet(text, filename="sheet", dry_run=False):
-    return import_rows(read_sheet(text, filename), dry_run=dry_run)
+def import_sheet(text, filename="sheet", dry_run=False, complete=False):
+    return import_rows(read_sheet(text, filename), dry_run=dry_run, complete=complete)

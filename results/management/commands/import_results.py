@@ -13,8 +13,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+        parser.add_argument(
+            "--complete-fields", action="store_true",
+            help="the source says every race of these sheets is a complete field (for sheets without pairs)",
+        )  # fmt: skip
 
-    def handle(self, *args, files, dry_run, **options):
+    def handle(self, *args, files, dry_run, complete_fields, **options):
         failed = []
         for path in files:
             try:
@@ -23,7 +27,7 @@ class Command(BaseCommand):
                 failed.append(f"{path}: cannot be read: {error}")
                 continue
             try:
-                summary = import_sheet(text, filename=str(path), dry_run=dry_run)
+                summary = import_sheet(text, filename=str(path), dry_run=dry_run, complete=complete_fields)
             except SheetError as error:
                 failed.extend(error.problems)
                 continue
