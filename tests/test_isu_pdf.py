@@ -17,7 +17,7 @@ from django.core.management import call_command
 
 from results.models import Race, RaceKind, Result
 from results.sport.names import written_name
-from results.writes.isu_pdf import PdfRefused, read_pdf
+from results.writes.isu_pdf import OfficialSheet, PdfRefused, read_pdf
 from results.writes.pdf_import import checked, import_pdfs, write
 from results.writes.sheets import SheetError, name_key
 from tests.helpers.html import page, row_of
@@ -227,3 +227,17 @@ def test_an_admin_upload_with_a_bad_file_says_which_and_saves_nothing(client, ed
     assert response.status_code == 400
     assert "notes.pdf: this is not an ISU result PDF" in page(response).visible_text
     assert Result.objects.count() == results
+
+
+@pytest.mark.django_db
+def test_a_corrected_republication_shows_exactly_what_changes():
+    original = official(WOMEN_1000_B_SALT_LAKE)
+    corrected = OfficialSheet.from_payload(original.to_payload())
+    winner = next(r for r in corrected.rows if r.rank == "1")
+    winner.time = "1:14.50"  # the ISU re-publishes the race with the winner's time corrected
+    summary = write(checked([corrected]), dry_run=True)
+    assert summary.results_changed == 1
+    assert [text for _line, text in summary.changes if text.startswith("changed")] == [
+        "changed: Ellia Smeding, Women 1000 m — 2025-26 ISU Speed Skating World Cup 1 (Salt Lake City), division B: "
+        "time 1:14.54 → 1:14.50"
+    ]

@@ -23,6 +23,7 @@ from results.models import (
     Status,
     short_competition_name,
 )
+from results.sport import timing
 from results.sport.completeness import looks_complete
 from results.writes import changes as audit
 from results.writes import path
@@ -173,6 +174,17 @@ def _update_completeness(race_ids):
     Race.objects.filter(id__in=complete).update(field_complete=True)
 
 
+def _label(field):
+    return "time" if field == "time_ms" else field.replace("_", " ")
+
+
+def _shown(field, value):
+    """A value as an editor reads it in a preview: times in their notation, not milliseconds."""
+    if field == "time_ms" and value:
+        return timing.format_time(value, thousandths=value % 10 != 0)
+    return "—" if value in (None, "") else str(value)
+
+
 def _write_race_details(race, details, summary):
     """What an official PDF says of the race beyond its results: programme number, start, conditions, officials."""
     before = {name: getattr(race, name) for name in RACE_DETAILS}
@@ -272,7 +284,10 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
             for name, value in values.items():
                 setattr(result, name, value)
             to_update.append(result)
-            changed = ", ".join(f"{f} {before[f]!r} → {values[f]!r}" for f in values if before[f] != values[f])
+            changed = ", ".join(
+                f"{_label(f)} {_shown(f, before[f])} → {_shown(f, values[f])}"
+                for f in values if f != "source" and before[f] != values[f]
+            )  # fmt: skip
             summary.changes.append((row.line, f"changed: {competitor}, {race}: {changed}"))
         race_ids.add(race.id)
     Result.objects.bulk_create(to_create, batch_size=1000)
