@@ -89,6 +89,7 @@ def test_a_historic_rink_has_its_city_and_its_page_reads_well(client):
     assert rink.country == "SUI"
     text = page(client.get(rink.get_absolute_url())).visible_text
     assert "St. Moritz" in text and "1928" in text and "10000 m" in text
+    assert "indoor" not in text and "outdoor" not in text  # not known from the sheet, so not said
 
 
 @pytest.mark.django_db

@@ -15,7 +15,7 @@ class Rink(models.Model):
     city = models.CharField(_("city"), max_length=120)
     country = models.CharField(_("country"), max_length=3, help_text=_("IOC code"))
     altitude_m = models.IntegerField(_("altitude (m)"), null=True, blank=True)
-    indoor = models.BooleanField(_("indoor"), default=True)
+    indoor = models.BooleanField(_("indoor"), null=True, blank=True, help_text=_("empty when not known"))
     opened = models.PositiveSmallIntegerField(_("opened"), null=True, blank=True)
     other_names = models.TextField(_("other names"), blank=True, help_text=_("separated by |"))
 
