@@ -11,11 +11,11 @@ Editors (who may see drafts) are never served from the cache.
 import hashlib
 from functools import wraps
 
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
+from results import cache_guard
 from results.writes import derived
 
 TIMEOUT = 24 * 3600
@@ -29,8 +29,10 @@ def cached_page(view):
             return view(request, *args, **kwargs)
         digest = hashlib.sha1(f"{get_language()} {request.get_full_path()}".encode()).hexdigest()[:16]
         key = f"page:{digest}"
-        found = cache.get_many([derived.DATA_VERSION_KEY, key])  # one round trip to the cache for both
-        version = found.get(derived.DATA_VERSION_KEY) or derived.data_version()
+        found = cache_guard.call("get_many", [derived.DATA_VERSION_KEY, key])  # one round trip for both
+        version = (found or {}).get(derived.DATA_VERSION_KEY) or (found is not None and derived.data_version())
+        if not version:  # the cache is down: the page as it is now, uncached
+            return view(request, *args, **kwargs)
         etag = f'"{version:x}-{digest}"'
         if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
             response = HttpResponseNotModified()
@@ -47,7 +49,7 @@ def cached_page(view):
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-            cache.set(key, (version, response.content, headers), TIMEOUT)
+            cache_guard.call("set", key, (version, response.content, headers), TIMEOUT)
         response["ETag"] = etag
         response["Last-Modified"] = http_date(version / 1e9)
         response["Cache-Control"] = "public, no-cache"  # keep it, but ask again: an ETag makes that cheap

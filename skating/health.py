@@ -8,17 +8,23 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from results import cache_guard
+
 
 @never_cache
 def healthz(request):
-    """200 when the database answers, 503 when it does not (for load balancers and monitors)."""
+    """200 when the database answers (status "degraded" when the cache does not: pages are then served uncached),
+    503 when the database does not (for load balancers and monitors)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError as error:
-        return JsonResponse({"status": "error", "database": str(error)[:200]}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return JsonResponse(
+            {"status": "error", "database": str(error)[:200], "cache": cache_guard.health()}, status=503
+        )
+    cache = cache_guard.health()
+    return JsonResponse({"status": "ok" if cache == "ok" else "degraded", "database": "ok", "cache": cache})
 
 
 def security_txt(request):

@@ -124,7 +124,12 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and envbo
 # CACHE=dummy turns page caching off (for measuring uncached pages).
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            # a Redis that does not answer must cost a page little: results/cache_guard.py then leaves it alone
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
     }
 elif os.environ.get("CACHE") == "dummy":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

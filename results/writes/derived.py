@@ -13,10 +13,10 @@ from collections import defaultdict
 from itertools import groupby
 from operator import itemgetter
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 
+from results import cache_guard
 from results.models import (
     PUBLIC_RESULT,
     AdelskalenderEntry,
@@ -50,16 +50,18 @@ _TIME = itemgetter(2)  # the time in a RECORD_FIELDS row
 
 
 def bump_data_version():
-    """Every cached page carries the data version; a new one makes them all stale at once."""
+    """Every cached page carries the data version; a new one makes them all stale at once (when the cache is down,
+    as soon as it answers again)."""
     import time
 
-    cache.set(DATA_VERSION_KEY, time.time_ns(), timeout=None)
+    cache_guard.must_write("set", DATA_VERSION_KEY, time.time_ns(), timeout=None)
 
 
 def data_version():
+    """The data version, or None when the cache is down (pages are then served uncached)."""
     import time
 
-    return cache.get_or_set(DATA_VERSION_KEY, time.time_ns, timeout=None)
+    return cache_guard.call("get_or_set", DATA_VERSION_KEY, time.time_ns, timeout=None)
 
 
 # --- computing again --------------------------------------------------------------------------
