@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from results.caching import cached_page
-from results.views import competitions, exports, head_to_head, home, races, rankings, records, rinks, skaters
+from results.views import competitions, exports, feeds, head_to_head, home, races, rankings, records, rinks, skaters
 
 
 class ExportFormat:
@@ -20,6 +20,9 @@ app_name = "results"
 
 urlpatterns = [
     path("", cached_page(home.home), name="home"),
+    path("feed/", cached_page(feeds.LatestRacesFeed()), name="feed"),
+    path("competitions/<slug:slug>/feed/", cached_page(feeds.CompetitionFeed()), name="competition_feed"),
+    path("skaters/<slug:slug>/feed/", cached_page(feeds.SkaterFeed()), name="skater_feed"),
     path("competitions/", cached_page(competitions.competition_list), name="competitions"),
     path("competitions/<slug:slug>/", cached_page(competitions.competition_detail), name="competition"),
     path(
