@@ -1,7 +1,19 @@
 from django.urls import path, register_converter
 
 from results.caching import cached_page
-from results.views import competitions, exports, feeds, head_to_head, home, races, rankings, records, rinks, skaters
+from results.views import (
+    competitions,
+    embeds,
+    exports,
+    feeds,
+    head_to_head,
+    home,
+    races,
+    rankings,
+    records,
+    rinks,
+    skaters,
+)
 
 
 class ExportFormat:
@@ -21,6 +33,12 @@ app_name = "results"
 urlpatterns = [
     path("", cached_page(home.home), name="home"),
     path("feed/", cached_page(feeds.LatestRacesFeed()), name="feed"),
+    path(
+        "embed/race/<slug:competition_slug>/<slug:race_slug>/",
+        embeds.embeddable(cached_page(embeds.race_embed)),
+        name="race_embed",
+    ),
+    path("embed/skater/<slug:slug>/", embeds.embeddable(cached_page(embeds.skater_embed)), name="skater_embed"),
     path("competitions/<slug:slug>/feed/", cached_page(feeds.CompetitionFeed()), name="competition_feed"),
     path("skaters/<slug:slug>/feed/", cached_page(feeds.SkaterFeed()), name="skater_feed"),
     path("competitions/", cached_page(competitions.competition_list), name="competitions"),

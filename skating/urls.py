@@ -5,12 +5,14 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from results.sitemaps import SITEMAPS
+from results.views import embeds
 from skating import bench, health
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("healthz", health.healthz, name="healthz"),
+    path("oembed", embeds.oembed, name="oembed"),
     path(".well-known/security.txt", health.security_txt, name="security_txt"),
 ]
 if settings.BENCH:

@@ -1,7 +1,9 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from results.display.embeds import RACE_HEIGHT, embed_context
 from results.display.formatting import notation
 from results.display.tables.base import sort_asked
 from results.display.tables.races import MassStartTable, RaceResultTable, TeamRaceTable
@@ -32,10 +34,12 @@ def race_detail(request, competition_slug, race_slug):
         table_class = MassStartTable if race.kind == RaceKind.MASS_START else RaceResultTable
     table = table_class(lines, order_by=sort_asked(request), caption=_("Results"))
     siblings, (previous_race, next_race) = queries.races_around(race)
+    embed_path = reverse("results:race_embed", args=[competition_slug, race_slug])
     return render(
         request,
         "results/race_detail.html",
         {
+            **embed_context(request, embed_path, f"{race.title()} — {race.competition.name}", RACE_HEIGHT),
             "race": race,
             "competition": race.competition,
             "conditions": [

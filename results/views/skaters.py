@@ -3,10 +3,12 @@ from datetime import date
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from results.display import rows
+from results.display.embeds import SKATER_HEIGHT, embed_context
 from results.display.formatting import notation
 from results.display.tables.base import paginate_table
 from results.display.tables.skaters import (
@@ -44,10 +46,12 @@ def skater_detail(request, slug):
     ]
     medals = careers.medal_counts(results)
     streaks = queries.streak_summaries(skater)
+    embed_path = reverse("results:skater_embed", args=[skater.slug])
     return render(
         request,
         "results/skater_detail.html",
         {
+            **embed_context(request, embed_path, skater.name, SKATER_HEIGHT),
             "skater": skater,
             "age": timing.age_on(skater.birth_date, date.today()),
             "other_names": queries.other_names(skater),

@@ -1,0 +1,65 @@
+"""Embeds of a race and a skater card, framable by any site (and only they), offered on the pages, and oEmbed."""
+
+from urllib.parse import quote
+
+import pytest
+
+from tests.helpers.html import page, row_of
+
+BEIJING = "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
+BEIJING_EMBED = "/en/embed/race/2023-24-world-cup-2-beijing/women-1000m-a/"
+LEERDAM = "/en/skaters/jutta-leerdam/"
+
+
+@pytest.mark.django_db
+def test_a_race_embed_shows_the_results_and_any_site_may_frame_it(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        response = client.get(BEIJING_EMBED)
+    assert response.status_code == 200
+    assert "frame-ancestors *" in response["Content-Security-Policy"]
+    assert "X-Frame-Options" not in response
+    html = response.content.decode()
+    assert row_of(html, "Miho Takagi").startswith("1 | Miho Takagi JPN | 1:14.44")
+    assert "<nav" not in html  # no site navigation in an embed
+    again = client.get(BEIJING_EMBED)  # served again (from the page cache when there is one): still framable
+    assert "frame-ancestors *" in again["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_only_the_embeds_relax_framing(client):
+    response = client.get(BEIJING)
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db
+def test_a_skater_card_shows_nation_personal_records_and_the_latest_result_in_dutch_too(client):
+    text = page(client.get("/nl/embed/skater/jutta-leerdam/")).visible_text
+    assert (
+        "Jutta Leerdam" in text and "Nederland" in text and "1000 m" in text and "Laatste:" in text and "jaar" in text
+    )
+    skutnabb = page(client.get("/en/embed/skater/julius-skutnabb/")).visible_text
+    assert "18:04.8" in skutnabb and "18:04.80" not in skutnabb
+
+
+@pytest.mark.django_db
+def test_race_and_profile_pages_offer_the_code_and_the_oembed_discovery_link(client):
+    for path, embed in ((BEIJING, BEIJING_EMBED), (LEERDAM, "/en/embed/skater/jutta-leerdam/")):
+        html = client.get(path).content.decode()
+        assert f"&lt;iframe src=&quot;http://testserver{embed}&quot;" in html  # the code to copy, shown as text
+        assert (
+            f'href="http://testserver/oembed?url=http%3A%2F%2Ftestserver{quote(path, safe="")}&amp;format=json"' in html
+        )
+
+
+@pytest.mark.django_db
+def test_oembed_answers_for_a_race_and_a_skater_and_refuses_what_it_cannot(client):
+    race = client.get("/oembed", {"url": f"http://testserver{BEIJING}", "format": "json"}).json()
+    assert (race["version"], race["type"], race["height"]) == ("1.0", "rich", 420)
+    assert f'src="http://testserver{BEIJING_EMBED}"' in race["html"]
+    skater = client.get("/oembed", {"url": f"http://testserver{LEERDAM}", "maxwidth": "300"}).json()
+    assert skater["title"] == "Jutta Leerdam" and skater["width"] == 300
+    assert client.get("/oembed", {"url": "http://testserver/en/records/"}).status_code == 404
+    assert client.get("/oembed", {"url": "http://elsewhere.example/en/skaters/jutta-leerdam/"}).status_code == 404
+    assert client.get("/oembed", {"url": f"http://testserver{LEERDAM}", "format": "xml"}).status_code == 501
+    assert client.get("/oembed", {"url": f"http://testserver{LEERDAM}", "maxwidth": "wide"}).status_code == 400
