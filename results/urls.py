@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 
 from results.caching import cached_page
 from results.views import (
+    cards,
     competitions,
     embeds,
     exports,
@@ -41,6 +42,12 @@ urlpatterns = [
     path("embed/skater/<slug:slug>/", embeds.embeddable(cached_page(embeds.skater_embed)), name="skater_embed"),
     path("competitions/<slug:slug>/feed/", cached_page(feeds.CompetitionFeed()), name="competition_feed"),
     path("skaters/<slug:slug>/feed/", cached_page(feeds.SkaterFeed()), name="skater_feed"),
+    path(
+        "competitions/<slug:competition_slug>/<slug:race_slug>/card.png",
+        cached_page(cards.race_card_view),
+        name="race_card",
+    ),
+    path("skaters/<slug:slug>/card.png", cached_page(cards.skater_card_view), name="skater_card"),
     path("competitions/", cached_page(competitions.competition_list), name="competitions"),
     path("competitions/<slug:slug>/", cached_page(competitions.competition_detail), name="competition"),
     path(

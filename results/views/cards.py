@@ -1,0 +1,50 @@
+"""Share cards (og:image) of a race and a skater, in the page language; cached with the pages (a new data version
+draws them again)."""
+
+from datetime import date
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404, HttpResponse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from results.display.cards import race_card, skater_card
+from results.display.formatting import country_name, notation
+from results.queries import careers, skater_page
+from results.queries import race_page as queries
+from results.sport import timing
+from results.sport.race_lines import race_lines
+from results.views.races import TEAM_KINDS
+
+
+def race_card_view(request, competition_slug, race_slug):
+    race = queries.race_at(competition_slug, race_slug, AnonymousUser())
+    if race is None:
+        raise Http404(_("No race at this address."))
+    entries = queries.team_entries(race) if race.kind in TEAM_KINDS else queries.race_entries(race)
+    style = notation()
+    podium = [
+        (line.rank, line.skater.name if line.skater else country_name(line.team), line.nationality,
+         timing.format_time(line.time_ms, style, tenths=line.tenths) if line.time_ms else "")
+        for line in race_lines(race, entries) if line.finished and line.rank and line.rank <= 3
+    ]  # fmt: skip
+    subheading = f"{race.competition.name} · {date_format(race.date, 'j F Y')}"
+    png = race_card(_("Skating results"), race.title(), subheading, podium)
+    return HttpResponse(png, content_type="image/png")
+
+
+def skater_card_view(request, slug):
+    skater, moved = skater_page.skater_at(slug)
+    skater = skater or moved
+    if skater is None:
+        raise Http404(_("No skater with this address."))
+    style = notation()
+    records = [
+        (r.distance_label, timing.format_time(r.time_ms, style, tenths=r.time_in_tenths))
+        for r in careers.personal_records(careers.career(skater))
+    ]
+    age = timing.age_on(skater.birth_date, date.today())
+    nation = country_name(skater.nationality)
+    subheading = _("%(nation)s · %(age)s years") % {"nation": nation, "age": age} if age is not None else nation
+    png = skater_card(_("Skating results"), skater.name, subheading, records)
+    return HttpResponse(png, content_type="image/png")

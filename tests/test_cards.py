@@ -1,0 +1,54 @@
+"""Share cards: og:image PNGs of a race and a skater, in the page language, drawn again when the data changes."""
+
+import io
+
+import pytest
+from django.core.cache import cache
+from PIL import Image
+
+from results.models import Result
+
+BEIJING = "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
+
+
+def png(response):
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    image = Image.open(io.BytesIO(response.content))
+    assert image.size == (1200, 630)
+    return response.content
+
+
+@pytest.mark.django_db
+def test_race_and_skater_cards_are_1200_by_630_and_follow_the_page_language(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(3):
+        english = png(client.get(f"{BEIJING}card.png"))
+    assert png(client.get(f"{BEIJING.replace('/en/', '/nl/')}card.png")) != english  # 1.14,44, not 1:14.44
+    png(client.get("/en/skaters/jutta-leerdam/card.png"))
+    png(client.get("/en/skaters/julius-skutnabb/card.png"))
+    assert client.get("/en/skaters/nobody-at-all/card.png").status_code == 404
+
+
+@pytest.mark.django_db
+def test_race_and_profile_pages_name_their_card_for_link_previews(client):
+    race = client.get(BEIJING).content.decode()
+    assert f'<meta property="og:image" content="http://testserver{BEIJING}card.png">' in race
+    assert '<meta name="twitter:card" content="summary_large_image">' in race
+    skater = client.get("/en/skaters/jutta-leerdam/").content.decode()
+    assert 'content="http://testserver/en/skaters/jutta-leerdam/card.png"' in skater
+    assert '<meta name="twitter:card" content="summary">' in client.get("/en/records/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_card_is_cached_and_drawn_again_when_its_race_changes(client, settings, django_capture_on_commit_callbacks):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "cards"}}
+    cache.clear()
+    before = png(client.get(f"{BEIJING}card.png"))
+    assert client.get(f"{BEIJING}card.png").content == before
+    with django_capture_on_commit_callbacks(execute=True):
+        takagi = Result.objects.get(
+            race__competition__name__contains="World Cup 2 (Beijing)", skater__name="Miho Takagi"
+        )
+        takagi.time_ms = 74_400
+        takagi.save()
+    assert png(client.get(f"{BEIJING}card.png")) != before
+    cache.clear()
