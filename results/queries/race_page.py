@@ -9,6 +9,7 @@ from results.display.addresses import slug_url
 from results.models import (
     PUBLIC_RACE,
     Race,
+    RaceKind,
     RecordEntry,
     RecordScope,
     Result,
@@ -16,6 +17,9 @@ from results.models import (
     short_competition_name,
 )
 from results.queries import sql
+from results.queries.starts import starts_on_distance
+from results.sport.race_lines import race_lines
+from results.sport.records import mark_race
 
 
 def race_at(competition_slug, race_slug, user):
@@ -166,3 +170,19 @@ def races_around(race):
         [RaceLink.of(race, row) for row in siblings],
         (previous and RaceLink.of(race, previous), following and RaceLink.of(race, following)),
     )
+
+
+TEAM_KINDS = {RaceKind.TEAM_PURSUIT, RaceKind.TEAM_SPRINT}
+
+
+def marked_lines(race):
+    """(the race's lines with their PR/SB/TR/NR markers, each skater's starts on the distance): what the race page
+    and the API show of a race. Teams have no markers; a mass start's time is no record (it is raced for points)."""
+    if race.kind in TEAM_KINDS:
+        return race_lines(race, team_entries(race)), {}
+    lines = race_lines(race, race_entries(race))
+    starts = starts_on_distance(race, [line.result.skater_id for line in lines])
+    if race.kind != RaceKind.MASS_START:
+        track_record, national_records = records_before(race, {line.nationality for line in lines})
+        mark_race(race, lines, starts, track_record, national_records)
+    return lines, starts

@@ -10,26 +10,18 @@ from results.display.tables.races import MassStartTable, RaceResultTable, TeamRa
 from results.display.talking_points import race_story
 from results.models import RaceKind
 from results.queries import race_page as queries
-from results.queries.starts import starts_on_distance
-from results.sport.race_lines import race_lines
-from results.sport.records import mark_race
 
-TEAM_KINDS = {RaceKind.TEAM_PURSUIT, RaceKind.TEAM_SPRINT}
+TEAM_KINDS = queries.TEAM_KINDS
 
 
 def race_detail(request, competition_slug, race_slug):
     race = queries.race_at(competition_slug, race_slug, request.user)
     if race is None:
         raise Http404(_("No race at this address."))
+    lines, starts = queries.marked_lines(race)
     if race.kind in TEAM_KINDS:
-        lines = race_lines(race, queries.team_entries(race))
         story, table_class = [], TeamRaceTable
     else:
-        lines = race_lines(race, queries.race_entries(race))
-        starts = starts_on_distance(race, [line.result.skater_id for line in lines])
-        track_record, national_records = queries.records_before(race, {line.nationality for line in lines})
-        if race.kind != RaceKind.MASS_START:  # a mass start's time is no record: it is raced for points
-            mark_race(race, lines, starts, track_record, national_records)
         story = race_story(race, lines, starts, notation(), queries.winner_ages(race))
         table_class = MassStartTable if race.kind == RaceKind.MASS_START else RaceResultTable
     table = table_class(lines, order_by=sort_asked(request), caption=_("Results"))
