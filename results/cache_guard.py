@@ -34,7 +34,8 @@ def available():
     return time.monotonic() >= state.down_until
 
 
-def _failed(error):
+def failed(error):
+    """Note that the cache failed: leave it alone for a while, and log (at most once a minute)."""
     now = time.monotonic()
     with state.lock:
         state.down_until = now + RETRY_SECONDS
@@ -60,7 +61,7 @@ def call(operation, *args, default=None, **kwargs):
             _flush_pending()
         return getattr(cache, operation)(*args, **kwargs)
     except Exception as error:  # any backend's error (Redis, a cache table): the cache is only a speed-up
-        _failed(error)
+        failed(error)
         return default
 
 
@@ -79,7 +80,7 @@ def health():
         if cache.get("healthz") != marker:
             raise RuntimeError("a value written could not be read back")
     except Exception as error:
-        _failed(error)
+        failed(error)
         return f"degraded: {state.last_error}"
     with state.lock:
         state.down_until = 0.0

@@ -49,12 +49,15 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",
     "axes",
+    "corsheaders",
+    "ninja",
     "results",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "skating.middleware.RejectNulBytes",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -197,6 +200,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The public API (/api/v1/): open to every origin for reading, a rate limit per client address.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+API_RATE = os.environ.get("API_RATE", "60/min")
 
 # Every table is rendered through the site's own django-tables2 template (caption, scope, aria-sort).
 DJANGO_TABLES2_TEMPLATE = "tables/table.html"

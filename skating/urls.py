@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from results.api import api
 from results.sitemaps import SITEMAPS
 from results.views import embeds
 from skating import bench, health
@@ -13,6 +14,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("healthz", health.healthz, name="healthz"),
     path("oembed", embeds.oembed, name="oembed"),
+    path("api/v1/", api.urls),
     path(".well-known/security.txt", health.security_txt, name="security_txt"),
 ]
 if settings.BENCH:

@@ -1,0 +1,128 @@
+"""The public API v1 on the seed data: the same facts as the pages, pagination, caching, CORS, the rate limit,
+errors as problem details, and a schema that cannot change without a note."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+
+from results.api import api
+from tests.helpers.html import row_of
+
+ROOT = Path(__file__).resolve().parent.parent
+BEIJING = "/api/v1/races/2023-24-world-cup-2-beijing/women-1000m-a"
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "api"}}
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_a_race_gives_every_result_as_its_page_shows_it(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        race = client.get(BEIJING).json()
+    results = {r["skater"]["name"]: r for r in race["results"]}
+    takagi = results["Miho Takagi"]
+    assert (takagi["rank"], takagi["time_ms"], takagi["time"], takagi["nationality"]) == (1, 74440, "1:14.44", "JPN")
+    assert results["Jutta Leerdam"]["gap"] == "+0.44" and results["Femke Kok"]["status"] == "WDR"
+    page = client.get("/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/").content.decode()
+    for name, result in results.items():
+        if result["rank"]:
+            assert row_of(page, name).startswith(f"{result['rank']} |")  # the same rank as the page
+            assert " ".join(result["markers"]) in row_of(page, name)
+
+
+@pytest.mark.django_db
+def test_times_keep_the_precision_they_were_measured_in(client):
+    race = client.get("/api/v1/races/1924-winter-olympics/men-10000m").json()
+    first, second = race["results"][0], race["results"][1]
+    assert (first["skater"]["name"], first["time"], second["gap"]) == ("Julius Skutnabb", "18:04.8", "+3.0")
+    tie = client.get("/api/v1/races/2025-26-world-cup-1-salt-lake-city/women-1000m-b").json()
+    assert {"1:14.661", "1:14.663"} <= {r["time"] for r in tie["results"]}  # thousandths where they were printed
+
+
+@pytest.mark.django_db
+def test_competitions_skaters_head_to_head_records_and_rankings(client):
+    season = client.get("/api/v1/competitions", {"season": "2023-24"}).json()
+    assert "2023-24 ISU Speed Skating World Cup 2 (Beijing)" in [c["name"] for c in season["items"]]
+    beijing = client.get("/api/v1/competitions/2023-24-world-cup-2-beijing").json()
+    assert "women-1000m-a" in [r["slug"] for r in beijing["races"]]
+    leerdam = client.get("/api/v1/skaters/jutta-leerdam").json()
+    assert "1000 m" in [pr["distance"] for pr in leerdam["personal_records"]]
+    results = client.get("/api/v1/skaters/jutta-leerdam/results", {"season": "2023-24", "distance": 1000}).json()
+    assert results["count"] > 0 and {r["distance_m"] for r in results["items"]} == {1000}
+    meetings = client.get("/api/v1/head-to-head/jutta-leerdam/miho-takagi").json()
+    assert meetings["a_wins"] + meetings["b_wins"] + meetings["undecided"] == len(meetings["meetings"]) > 0
+    history = client.get("/api/v1/records", {"event": "men-10000m"}).json()
+    assert history[0]["time"] == "18:04.8" and history[0]["skater"]["name"] == "Julius Skutnabb"
+    ranking = client.get("/api/v1/rankings/2023-24/women-1000m").json()
+    assert [r["rank"] for r in ranking] == sorted(r["rank"] for r in ranking) and ranking[0]["rank"] == 1
+
+
+@pytest.mark.django_db
+def test_lists_are_paginated_with_links(client):
+    first = client.get("/api/v1/skaters", {"nationality": "NED"}).json()
+    assert first["count"] > 50 and len(first["items"]) == 50 and first["previous"] is None
+    second = client.get(first["next"]).json()
+    assert second["previous"].endswith("page=1") and second["items"][0] != first["items"][0]
+    assert client.get("/api/v1/skaters", {"nationality": "NED", "page": 999}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_repeat_request_with_its_etag_gets_304_and_pages_are_cached_like_the_site(client, page_cache):
+    first = client.get(BEIJING)
+    assert first["Cache-Control"] == "public, no-cache" and first["Last-Modified"]
+    assert client.get(BEIJING, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+@pytest.mark.django_db
+def test_any_origin_may_read_the_api_but_not_the_pages(client):
+    api_response = client.get(BEIJING, HTTP_ORIGIN="https://fan-app.example")
+    assert api_response["Access-Control-Allow-Origin"] == "*"
+    page = client.get("/en/", HTTP_ORIGIN="https://fan-app.example")
+    assert "Access-Control-Allow-Origin" not in page
+
+
+@pytest.mark.django_db
+def test_over_the_rate_limit_a_client_gets_429_with_retry_after(client, page_cache):
+    statuses = [client.get("/api/v1/competitions/2023-24-world-cup-2-beijing").status_code for _ in range(61)]
+    assert statuses[:60] == [200] * 60 and statuses[60] == 429
+    refused = client.get("/api/v1/competitions/2023-24-world-cup-2-beijing")
+    assert refused["Content-Type"] == "application/problem+json" and int(refused["Retry-After"]) > 0
+    other = client.get("/api/v1/competitions/2023-24-world-cup-2-beijing", REMOTE_ADDR="10.0.0.2")
+    assert other.status_code == 200  # the limit is per client address
+
+
+@pytest.mark.django_db
+def test_errors_are_problem_details_with_a_sentence(client):
+    missing = client.get("/api/v1/skaters/nobody-at-all")
+    assert missing.status_code == 404 and missing["Content-Type"] == "application/problem+json"
+    assert missing.json() == {"type": "about:blank", "title": "Not Found", "status": 404,
+                              "detail": "No skater with this address."}  # fmt: skip
+    bad = client.get("/api/v1/skaters/jutta-leerdam/results", {"distance": "far"})
+    assert bad.status_code == 400 and "distance" in bad.json()["detail"]
+    assert client.get("/api/v1/rankings/2023/women-1000m").json()["status"] == 404
+
+
+@pytest.mark.django_db
+def test_the_docs_are_served_from_our_own_static_files_under_our_csp(client):
+    docs = client.get("/api/v1/docs")
+    assert docs.status_code == 200 and "default-src 'self'" in docs["Content-Security-Policy"]
+    html = docs.content.decode()
+    assert "swagger-ui-bundle.js" in html and "http://" not in html and "https://" not in html
+    assert client.get("/api/v1/openapi.json").json()["info"]["version"] == "1"
+
+
+def test_the_schema_does_not_change_without_a_note_in_docs_api_changes():
+    schema = json.dumps(api.get_openapi_schema(path_prefix="/api/v1"), sort_keys=True)
+    digest = hashlib.sha256(schema.encode()).hexdigest()[:16]
+    notes = (ROOT / "docs" / "api-changes.md").read_text(encoding="utf-8")
+    assert f"schema {digest}" in notes, (
+        f"The API schema changed: add a note with 'schema {digest}' to docs/api-changes.md"
+    )
