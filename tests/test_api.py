@@ -126,3 +126,16 @@ def test_the_schema_does_not_change_without_a_note_in_docs_api_changes():
     assert f"schema {digest}" in notes, (
         f"The API schema changed: add a note with 'schema {digest}' to docs/api-changes.md"
     )
+
+
+@pytest.mark.django_db
+def test_adelskalender_and_world_cup_standings_match_their_pages(client):
+    women = client.get("/api/v1/adelskalender", {"gender": "F"}).json()
+    assert women["count"] > 0 and women["items"][0]["rank"] == 1
+    points = [row["points_thousandths"] for row in women["items"]]
+    assert points == sorted(points) and len(women["items"][0]["times"]) == 4
+    page = client.get("/en/adelskalender/", {"gender": "F"}).content.decode()
+    assert row_of(page, women["items"][0]["skater"]["name"]).startswith("1 |")
+    standings = client.get("/api/v1/world-cup/2025-26/women-1000m").json()
+    assert standings[0]["points"] == sum(standings[0]["races"]) and standings[0]["rank"] == 1
+    assert client.get("/api/v1/adelskalender", {"gender": "X"}).status_code == 400

@@ -9,6 +9,7 @@ from ninja.pagination import PaginationBase, paginate
 
 from results.api import api, rate_limited
 from results.api.schemas import (
+    AdelskalenderRow,
     CareerResultOut,
     CompetitionDetail,
     CompetitionOut,
@@ -18,16 +19,18 @@ from results.api.schemas import (
     RecordOut,
     SkaterDetail,
     SkaterOut,
+    WorldCupRow,
 )
 from results.caching import cached_page
 from results.display.addresses import slug_url
-from results.models import Competition, Race, RecordScope, Skater
+from results.models import Competition, Gender, Race, RecordScope, Skater
 from results.queries import careers, insights, skater_page
 from results.queries import race_page as race_queries
 from results.queries.head_to_head import meetings_between
+from results.sport import classifications, timing
 from results.sport import meetings as meeting_rules
-from results.sport import timing
 from results.views.common import event_or_404, season_or_404
+from results.views.rankings import current_ranking
 
 PER_PAGE = 50
 # the pages' cache, ETag and 304 (keyed by the data version), inside the rate limit
@@ -45,9 +48,9 @@ class Pages(PaginationBase):
     """?page=N, PER_PAGE items a page, with the addresses of the next and previous pages; `shape` turns each item
     of the page (only those: a QuerySet is sliced first) into what the schema shows."""
 
-    def __init__(self, shape=lambda item: item, **kwargs):
+    def __init__(self, shape=lambda item: item, shape_page=None, **kwargs):
         super().__init__(**kwargs)
-        self.shape = shape
+        self.shape_page = shape_page or (lambda items: [shape(item) for item in items])
 
     class Input(Schema):
         page: int = 1
@@ -71,7 +74,7 @@ class Pages(PaginationBase):
             return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
         return {
-            "count": count, "items": [self.shape(item) for item in queryset[start : start + PER_PAGE]],
+            "count": count, "items": self.shape_page(list(queryset[start : start + PER_PAGE])),
             "next": link(page + 1) if start + PER_PAGE < count else None,
             "previous": link(page - 1) if page > 1 else None,
         }  # fmt: skip
@@ -286,4 +289,52 @@ def season_ranking(request, season: str, event: str):
             "race_url": slug_url("results:race", r["competition_slug"], r["race_slug"]),
         }  # fmt: skip
         for r in rows
+    ]
+
+
+def adelskalender_page(entries):
+    gender = entries[0].gender if entries else "M"
+    return [
+        {
+            "rank": row.rank,
+            "skater": {"slug": skater.slug, "name": skater.name},
+            "nationality": skater.nationality,
+            "points": timing.format_points(row.value),
+            "points_thousandths": row.value,
+            "times": [
+                {"distance_m": distance, "time_ms": ms, "time": measured(ms)}
+                for distance, ms in zip(classifications.ALLROUND[gender], row.detail, strict=True)
+            ],
+        }  # fmt: skip
+        for row, skater in current_ranking(gender, entries)
+    ]
+
+
+@api.get("/adelskalender", response=list[AdelskalenderRow], tags=["rankings"])
+@cached
+@paginate(Pages, shape_page=adelskalender_page)
+def adelskalender(request, gender: Gender = Gender.MEN):
+    """The all-time ranking by the samalog sum of the four allround distances' personal bests (all four needed),
+    lowest first, as held in this database."""
+    return insights.adelskalender_entries(gender)
+
+
+@api.get("/world-cup/{season}/{event}", response=list[WorldCupRow], tags=["rankings"])
+@cached
+def world_cup(request, season: str, event: str):
+    """World Cup standings of a season and distance: points per skater from the season's points table."""
+    gender, distance = event_or_404(event)
+    start = season_or_404(season)
+    table = insights.world_cup_points(start, gender, distance)
+    standings = classifications.world_cup_standings(insights.world_cup_ranks(start, gender, distance), table)
+    skaters = Skater.objects.in_bulk([row.skater_id for row in standings])
+    return [
+        {
+            "rank": row.rank,
+            "skater": {"slug": skaters[row.skater_id].slug, "name": skaters[row.skater_id].name},
+            "nationality": skaters[row.skater_id].nationality,
+            "points": row.value,
+            "races": row.detail,
+        }  # fmt: skip
+        for row in standings
     ]

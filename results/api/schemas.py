@@ -154,6 +154,29 @@ class RankingRow(Schema):
     race_url: str
 
 
+class DistanceTime(Schema):
+    distance_m: int
+    time_ms: int
+    time: str
+
+
+class AdelskalenderRow(Schema):
+    rank: int
+    skater: SkaterRef
+    nationality: str
+    points: str
+    points_thousandths: int
+    times: list[DistanceTime]
+
+
+class WorldCupRow(Schema):
+    rank: int
+    skater: SkaterRef
+    nationality: str
+    points: int
+    races: list[int]
+
+
 class Problem(Schema):
     """RFC 9457 problem details."""
 
