@@ -139,3 +139,55 @@ def test_adelskalender_and_world_cup_standings_match_their_pages(client):
     standings = client.get("/api/v1/world-cup/2025-26/women-1000m").json()
     assert standings[0]["points"] == sum(standings[0]["races"]) and standings[0]["rank"] == 1
     assert client.get("/api/v1/adelskalender", {"gender": "X"}).status_code == 400
+
+
+SEEDED = {  # one seed object per documented path: a new path must name one here (the walk below checks)
+    "/api/v1/competitions": {},
+    "/api/v1/competitions/{slug}": {"slug": "2023-24-world-cup-2-beijing"},
+    "/api/v1/races/{competition_slug}/{race_slug}": {
+        "competition_slug": "2023-24-world-cup-2-beijing", "race_slug": "women-1000m-a",
+    },
+    "/api/v1/skaters": {},
+    "/api/v1/skaters/{slug}": {"slug": "jutta-leerdam"},
+    "/api/v1/skaters/{slug}/results": {"slug": "jutta-leerdam"},
+    "/api/v1/head-to-head/{a}/{b}": {"a": "jutta-leerdam", "b": "miho-takagi"},
+    "/api/v1/records": {},
+    "/api/v1/rankings/{season}/{event}": {"season": "2023-24", "event": "women-1000m"},
+    "/api/v1/adelskalender": {},
+    "/api/v1/world-cup/{season}/{event}": {"season": "2025-26", "event": "women-1000m"},
+}  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_the_schema_is_valid_openapi_and_every_path_answers_as_documented(client):
+    from jsonschema import Draft202012Validator
+    from openapi_spec_validator import validate
+
+    spec = client.get("/api/v1/openapi.json").json()
+    validate(spec)
+    assert set(spec["paths"]) == set(SEEDED)
+    for template, operations in spec["paths"].items():
+        path = template.format(**SEEDED[template])
+        response = client.get(path)
+        assert response.status_code == 200, path
+        documented = operations["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        Draft202012Validator({**documented, "components": spec["components"]}).validate(response.json())
+
+
+@pytest.mark.django_db
+def test_for_every_seed_race_the_api_gives_the_ranks_and_times_of_its_page(client):
+    from results.models import Race
+
+    races = list(Race.objects.public().select_related("competition"))
+    assert len(races) > 200
+    for race in races:
+        api_results = client.get(f"/api/v1/races/{race.competition.slug}/{race.slug}").json()["results"]
+        page = client.get(race.get_absolute_url()).content.decode()
+        for result in api_results:
+            name = result["skater"]["name"] if result["skater"] else result["team"]
+            shown = row_of(page, name)
+            rank = str(result["rank"]) if result["rank"] else result["status"]
+            assert shown.startswith(f"{rank} |"), (race, name)
+            if result["time"]:  # the page cuts a time to hundredths unless thousandths decide a tie
+                hundredths = result["time"] if len(result["time"].split(".")[-1]) < 3 else result["time"][:-1]
+                assert hundredths in shown, (race, name, result["time"])
