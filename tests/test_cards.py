@@ -52,3 +52,17 @@ def test_a_card_is_cached_and_drawn_again_when_its_race_changes(client, settings
         takagi.save()
     assert png(client.get(f"{BEIJING}card.png")) != before
     cache.clear()
+
+
+@pytest.mark.django_db
+def test_the_seed_race_card_shows_takagi_goetz_and_leerdam_with_their_times(client):
+    from unittest import mock
+
+    from results.display import cards
+
+    with mock.patch("results.views.cards.race_card", wraps=cards.race_card) as drawn:
+        png(client.get(f"{BEIJING}card.png"))
+    _site, title, _subheading, podium = drawn.call_args.args
+    assert title == "Women 1000 m division A"
+    assert podium == [(1, "Miho Takagi", "JPN", "1:14.44"), (2, "Kimi Goetz", "USA", "1:14.45"),
+                      (3, "Jutta Leerdam", "NED", "1:14.88")]  # fmt: skip

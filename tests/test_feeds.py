@@ -60,3 +60,10 @@ def test_pages_link_their_feeds_and_an_unknown_address_is_404(client):
     assert 'href="/en/skaters/jutta-leerdam/feed/"' in client.get("/en/skaters/jutta-leerdam/").content.decode()
     assert client.get("/en/skaters/nobody-at-all/feed/").status_code == 404
     assert client.get("/en/competitions/no-such-cup/feed/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_every_entry_of_every_feed_links_to_a_real_page(client):
+    for feed in ("/en/feed/", f"{BEIJING}feed/", "/nl/skaters/jutta-leerdam/feed/"):
+        for entry in entries(client.get(feed)):
+            assert client.get(entry["link"].replace("http://testserver", "")).status_code == 200, entry["link"]
