@@ -24,7 +24,8 @@ def healthz(request):
             {"status": "error", "database": str(error)[:200], "cache": cache_guard.health()}, status=503
         )
     cache = cache_guard.health()
-    return JsonResponse({"status": "ok" if cache == "ok" else "degraded", "database": "ok", "cache": cache})
+    status = "degraded" if cache.startswith("degraded") else "ok"
+    return JsonResponse({"status": status, "database": "ok", "cache": cache})
 
 
 def security_txt(request):

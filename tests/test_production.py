@@ -31,7 +31,7 @@ def test_https_is_enforced_with_hsts_when_debug_is_off(client, db, settings):
 
 def test_the_health_check_reports_the_database(client, db):
     response = client.get("/healthz")
-    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok"}
+    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok", "cache": "off"}
 
 
 def test_security_txt_names_a_contact(client, db):

@@ -40,5 +40,7 @@ class Command(BaseCommand):
             "rankings": f"/en/rankings/{season}/{event}/",
             "adelskalender": "/en/adelskalender/",
             "search": "/en/skaters/?q=an",
+            "api-race": f"/api/v1/races/{competition.slug}/{race.slug}",
+            "api-skater": f"/api/v1/skaters/{skater.slug}",
         }
         self.stdout.write(json.dumps(urls))
