@@ -1,15 +1,10 @@
 """Upload official ISU result PDFs (several at once): preview (nothing written) → confirm (all, or nothing)."""
 
 from django import forms
-from django.contrib import messages
-from django.core import signing
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from results.models import Race
+from results.admin.workflow import Upload, upload_flow
 from results.writes.isu_pdf import MAX_BYTES, OfficialSheet, PdfRefused, read_pdf
 from results.writes.pdf_import import checked, write
 from results.writes.sheets import SheetError
@@ -67,42 +62,25 @@ def read_uploads(files):
     return sheets
 
 
+def _read_pdf_upload(cleaned):
+    sheets = read_uploads(cleaned["pdfs"])
+    read = checked(sheets)
+    extra = {"name": ", ".join(sheet.filename for sheet in sheets), "notes": read.notes}
+    return {"sheets": [sheet.to_payload() for sheet in sheets]}, write(read, dry_run=True), extra
+
+
+def _write_pdf_upload(payload, user):
+    sheets = [OfficialSheet.from_payload(data) for data in payload["sheets"]]
+    return write(checked(sheets), user=user, publish=payload["publish"])
+
+
+PDF_UPLOAD = Upload(
+    title=gettext_lazy("Upload official result PDFs"), form_class=PdfUploadForm,
+    template="admin/results/upload_pdfs.html", url_name="admin:results_race_upload_pdfs", salt=SIGNING_SALT,
+    expired=gettext_lazy("The preview has expired or was altered; upload the PDFs again."),
+    done=gettext_lazy("PDFs imported: %(summary)s."), read=_read_pdf_upload, write=_write_pdf_upload,
+)  # fmt: skip
+
+
 def pdf_upload_view(model_admin, request):
-    if not request.user.has_perm("results.add_result"):
-        raise PermissionDenied
-    context = {
-        **model_admin.admin_site.each_context(request), "title": _("Upload official result PDFs"), "opts": Race._meta,
-        "upload_url": "admin:results_race_upload_pdfs",
-    }  # fmt: skip
-    if request.method == "POST" and "confirm" in request.POST:
-        try:
-            payload = signing.loads(request.POST.get("payload", ""), salt=SIGNING_SALT, max_age=3600)
-            sheets = [OfficialSheet.from_payload(data) for data in payload["sheets"]]
-            summary = write(checked(sheets), user=request.user, publish=payload["publish"])
-        except signing.BadSignature:
-            messages.error(request, _("The preview has expired or was altered; upload the PDFs again."))
-            return redirect("admin:results_race_upload_pdfs")
-        except SheetError as error:
-            context.update(form=PdfUploadForm(), problems=error.problems)
-            return TemplateResponse(request, "admin/results/upload_pdfs.html", context, status=400)
-        messages.success(request, _("PDFs imported: %(summary)s.") % {"summary": summary})
-        return redirect("admin:results_race_changelist")
-    form = PdfUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            sheets = read_uploads(form.cleaned_data["pdfs"])
-            read = checked(sheets)
-            summary = write(read, dry_run=True)
-        except SheetError as error:
-            context.update(form=form, problems=error.problems)
-            return TemplateResponse(request, "admin/results/upload_pdfs.html", context, status=400)
-        payload = signing.dumps(
-            {"sheets": [sheet.to_payload() for sheet in sheets], "publish": form.cleaned_data["publish"]},
-            salt=SIGNING_SALT,
-            compress=True,
-        )
-        name = ", ".join(sheet.filename for sheet in sheets)
-        context.update(summary=summary, payload=payload, name=name, notes=read.notes)
-        return TemplateResponse(request, "admin/results/upload_preview.html", context)
-    context["form"] = form
-    return TemplateResponse(request, "admin/results/upload_pdfs.html", context, status=400 if form.errors else 200)
+    return upload_flow(model_admin, request, PDF_UPLOAD)

@@ -1,6 +1,8 @@
 """The editors' admin screens beyond plain forms: sheet upload with preview, a race's changes and restore, pasted times."""
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from django import forms
@@ -41,42 +43,79 @@ def read_upload(upload):
         raise SheetError([f"{upload.name}: not UTF-8 text (byte {error.start}); save the sheet as CSV UTF-8"]) from None
 
 
-def upload_view(model_admin, request):
-    """Upload → preview (nothing written) → confirm (the whole sheet, or nothing)."""
+@dataclass(frozen=True)
+class Upload:
+    """One kind of upload. read(cleaned form data) → (payload, dry-run summary, extra context) or SheetError;
+    write(payload, user) → summary. The payload travels signed from the preview to the confirmation."""
+
+    title: str
+    form_class: type
+    template: str
+    url_name: str
+    salt: str
+    expired: str
+    done: str
+    read: Callable
+    write: Callable
+
+
+def upload_flow(model_admin, request, upload):
+    """Upload → preview (nothing written) → confirm (all of it, or nothing)."""
     if not request.user.has_perm("results.add_result"):
         raise PermissionDenied
-    context = {**model_admin.admin_site.each_context(request), "title": _("Upload a results sheet"), "opts": Race._meta}
+    context = {**model_admin.admin_site.each_context(request), "title": upload.title, "opts": Race._meta,
+               "upload_url": upload.url_name}  # fmt: skip
     if request.method == "POST" and "confirm" in request.POST:
         try:
-            payload = signing.loads(request.POST.get("payload", ""), salt=SIGNING_SALT, max_age=3600)
-            rows = read_sheet(payload["text"], payload["name"])
-            summary = import_rows(rows, user=request.user, note=f"upload {payload['name']}", publish=payload["publish"])
+            payload = signing.loads(request.POST.get("payload", ""), salt=upload.salt, max_age=3600)
+            summary = upload.write(payload, request.user)
         except signing.BadSignature:
-            messages.error(request, _("The preview has expired or was altered; upload the sheet again."))
-            return redirect("admin:results_race_upload")
+            messages.error(request, upload.expired)
+            return redirect(upload.url_name)
         except SheetError as error:
-            context.update(form=UploadForm(), problems=error.problems)
-            return TemplateResponse(request, "admin/results/upload.html", context, status=400)
-        messages.success(request, _("Sheet imported: %(summary)s.") % {"summary": summary})
+            context.update(form=upload.form_class(), problems=error.problems)
+            return TemplateResponse(request, upload.template, context, status=400)
+        messages.success(request, upload.done % {"summary": summary})
         return redirect("admin:results_race_changelist")
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = upload.form_class(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["sheet"]
         try:
-            text = read_upload(upload)
-            summary = import_rows(read_sheet(text, upload.name), dry_run=True)
+            payload, summary, extra = upload.read(form.cleaned_data)
         except SheetError as error:
             context.update(form=form, problems=error.problems)
-            return TemplateResponse(request, "admin/results/upload.html", context, status=400)
-        payload = signing.dumps(
-            {"name": upload.name, "text": text, "publish": form.cleaned_data["publish"]},
-            salt=SIGNING_SALT,
-            compress=True,
-        )
-        context.update(summary=summary, payload=payload, name=upload.name)
+            return TemplateResponse(request, upload.template, context, status=400)
+        payload = signing.dumps({**payload, "publish": form.cleaned_data["publish"]}, salt=upload.salt, compress=True)
+        context.update(summary=summary, payload=payload, **extra)
         return TemplateResponse(request, "admin/results/upload_preview.html", context)
     context["form"] = form
-    return TemplateResponse(request, "admin/results/upload.html", context, status=400 if form.errors else 200)
+    return TemplateResponse(request, upload.template, context, status=400 if form.errors else 200)
+
+
+def _read_sheet_upload(cleaned):
+    upload = cleaned["sheet"]
+    text = read_upload(upload)
+    return (
+        {"name": upload.name, "text": text},
+        import_rows(read_sheet(text, upload.name), dry_run=True),
+        {"name": upload.name},
+    )
+
+
+def _write_sheet_upload(payload, user):
+    rows = read_sheet(payload["text"], payload["name"])
+    return import_rows(rows, user=user, note=f"upload {payload['name']}", publish=payload["publish"])
+
+
+SHEET_UPLOAD = Upload(
+    title=gettext_lazy("Upload a results sheet"), form_class=UploadForm, template="admin/results/upload.html",
+    url_name="admin:results_race_upload", salt=SIGNING_SALT,
+    expired=gettext_lazy("The preview has expired or was altered; upload the sheet again."),
+    done=gettext_lazy("Sheet imported: %(summary)s."), read=_read_sheet_upload, write=_write_sheet_upload,
+)  # fmt: skip
+
+
+def upload_view(model_admin, request):
+    return upload_flow(model_admin, request, SHEET_UPLOAD)
 
 
 def changes_view(model_admin, request, race_id):
