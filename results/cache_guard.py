@@ -19,7 +19,7 @@ RETRY_SECONDS = 5
 LOG_EVERY_SECONDS = 60
 
 
-class _State:
+class State:
     def __init__(self):
         self.lock = threading.Lock()
         self.down_until = 0.0
@@ -28,7 +28,7 @@ class _State:
         self.pending = []  # writes (callables) that must reach the cache once it answers
 
 
-state = _State()
+state = State()
 
 
 def available():

@@ -36,7 +36,7 @@ def redis_cache(port):
 
 @pytest.fixture(autouse=True)
 def fresh_guard(monkeypatch):
-    monkeypatch.setattr(cache_guard, "state", cache_guard._State())
+    monkeypatch.setattr(cache_guard, "state", cache_guard.State())
 
 
 @pytest.fixture

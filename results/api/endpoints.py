@@ -62,7 +62,7 @@ class Pages(PaginationBase):
         items: list
 
     def paginate_queryset(self, queryset, pagination, request, **params):
-        count = self._items_count(queryset)
+        count = len(queryset) if isinstance(queryset, list) else queryset.count()
         page = max(1, pagination.page)
         start = (page - 1) * PER_PAGE
         if start and start >= count:
