@@ -22,7 +22,7 @@ from results.sport import timing
 FEED_LENGTH = 30
 
 
-def podium_text(race, podium):
+def podium_text(podium):
     style = notation()
     places = [
         f"{r.rank}. {r.competitor} {timing.format_time(r.time_ms, style, tenths=r.time_in_tenths)}".strip()
@@ -45,7 +45,7 @@ class RaceFeed(Feed):
         return f"{race.title()} — {race.competition.short_name}"
 
     def item_description(self, item):
-        return podium_text(*item)
+        return podium_text(item[1])
 
     def item_link(self, item):
         return item[0].get_absolute_url()
