@@ -1,8 +1,9 @@
 from functools import partial
 
 from django.contrib import admin
-from django.db.models import F
-from django.urls import path
+from django.db.models import F, Q
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from results.admin.forms import RaceForm, ResultAdminForm, ResultForm, ResultInline
@@ -11,6 +12,7 @@ from results.admin.workflow import changes_view, upload_view
 from results.models import (
     Competition,
     Race,
+    RaceKind,
     Result,
     Rink,
     Skater,
@@ -20,6 +22,7 @@ from results.models import (
     WorldCupPoints,
 )
 from results.sport import timing
+from results.sport.events import race_search
 
 
 @admin.register(Race)
@@ -28,8 +31,26 @@ class RaceAdmin(admin.ModelAdmin):
     list_display = ["__str__", "date", "field_complete"]
     list_filter = ["competition__season", "gender", "distance_m", "division", "competition"]
     search_fields = ["competition__name"]
+    search_help_text = _("For example: women 500 heerenveen (gender, distance, and words of the competition or rink)")
     list_select_related = ["competition"]
     date_hierarchy = "date"
+    ordering = ["-date", "competition__name", "gender", "distance_m", "-division"]
+
+    def get_search_results(self, request, queryset, search_term):
+        """'women 500 heerenveen': the gender and distance as fields, each other word in the competition's name,
+        its rink's name or city."""
+        gender, distance, words = race_search(search_term)
+        if gender:
+            queryset = queryset.filter(gender=gender)
+        if distance:
+            queryset = queryset.filter(distance_m=distance, kind=RaceKind.INDIVIDUAL)
+        for word in words:
+            queryset = queryset.filter(
+                Q(competition__name__icontains=word) | Q(competition__rink__name__icontains=word)
+                | Q(competition__rink__city__icontains=word)
+            )  # fmt: skip
+        return queryset, False
+
     inlines = [ResultInline]
     readonly_fields = ["slug", "version", "corrected_at"]
     fields = [
@@ -145,6 +166,18 @@ class CompetitionAdmin(admin.ModelAdmin):
     list_display = ["name", "season", "kind", "rink", "start_date"]
     list_filter = ["season", "kind"]
     search_fields = ["name"]
+    ordering = ["-start_date", "name"]
+    readonly_fields = ["add_race"]
+
+    @admin.display(description=_("races"))
+    def add_race(self, competition):
+        if not competition.pk:
+            return "—"
+        return format_html(
+            '<a class="addlink" href="{}?competition={}&amp;date={}">{}</a>',
+            reverse("admin:results_race_add"), competition.pk, competition.start_date, _("Add a race"),
+        )  # fmt: skip
+
     prepopulated_fields = {"slug": ["name"]}
     inlines = [RaceInline]
 

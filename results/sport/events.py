@@ -23,3 +23,23 @@ def parse_event_slug(slug):
         return None
     gender = next(code for code, word in GENDER_WORDS.items() if word == match.group(1))
     return gender, int(match.group(2))
+
+
+SEARCH_GENDERS = {"women": "F", "woman": "F", "ladies": "F", "vrouwen": "F", "dames": "F",
+                  "men": "M", "man": "M", "mannen": "M", "heren": "M"}  # fmt: skip
+_SEARCH_DISTANCE = re.compile(r"(\d{3,5})\s*m?")
+
+
+def race_search(text):
+    """What an editor types to find a race, read as (gender or None, distance or None, the other words):
+    'women 500 heerenveen' → ('F', 500, ['heerenveen']); Dutch words too ('vrouwen 1000m')."""
+    gender, distance, words = None, None, []
+    for word in text.lower().split():
+        found = _SEARCH_DISTANCE.fullmatch(word)
+        if word in SEARCH_GENDERS:
+            gender = SEARCH_GENDERS[word]
+        elif found and int(found.group(1)) in DISTANCES:
+            distance = int(found.group(1))
+        else:
+            words.append(word)
+    return gender, distance, words

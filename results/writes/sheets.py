@@ -74,7 +74,10 @@ def name_key(name):
 
 
 def csv_rows(text, filename, columns):
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    """(line, row) of a CSV with these columns, separated by commas or (as Dutch Excel saves it) semicolons."""
+    text = text.lstrip("\ufeff")
+    header = text.split("\n", 1)[0]
+    reader = csv.DictReader(io.StringIO(text), delimiter=";" if header.count(";") > header.count(",") else ",")
     missing = [c for c in columns if c not in (reader.fieldnames or [])]
     if missing:
         raise SheetError([f"{filename}:1: missing column(s): {', '.join(missing)}"])
