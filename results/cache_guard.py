@@ -49,8 +49,13 @@ def failed(error):
 def _flush_pending():
     with state.lock:
         pending, state.pending = state.pending, []
-    for write in pending:
-        write()
+    for n, write in enumerate(pending):
+        try:
+            write()
+        except Exception:
+            with state.lock:  # not lost: tried again when the cache next answers
+                state.pending[:0] = pending[n:]
+            raise
 
 
 def call(operation, *args, default=None, **kwargs):

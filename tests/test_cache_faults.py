@@ -133,3 +133,19 @@ def test_healthz_is_503_when_the_database_does_not_answer(client, db):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "error" and "connection refused" in response.json()["database"]
+
+
+def test_a_pending_version_survives_a_cache_that_fails_again_before_it_is_written(db):
+    from results.writes.derived import bump_data_version
+
+    with mock.patch("results.cache_guard.cache") as refusing:
+        refusing.set.side_effect = ConnectionRefusedError("refused")
+        bump_data_version()  # down: the new version waits
+        later = time.monotonic() + cache_guard.RETRY_SECONDS + 1
+        with mock.patch.object(time, "monotonic", return_value=later):
+            cache_guard.call("get", "anything")  # the cache is tried again and fails again while writing it
+        assert len(cache_guard.state.pending) == 1
+        refusing.set.side_effect = None
+        with mock.patch.object(time, "monotonic", return_value=later + cache_guard.RETRY_SECONDS + 1):
+            cache_guard.call("get", "anything")
+        assert cache_guard.state.pending == [] and refusing.set.call_count == 3
