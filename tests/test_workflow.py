@@ -178,7 +178,7 @@ def test_history_shows_an_edit_and_restores_the_earlier_version(client, editor):
     post_race(client, race, results, race.version, rank_by_times="on")
     assert Result.objects.get(pk=goetz.pk).rank == 3  # slower than Leerdam now
     html = client.get(f"/admin/results/race/{race.id}/changes/").content.decode()
-    assert "time_ms: 74450 → 74990" in html and "ed" in html
+    assert "time: 1:14.45 → 1:14.99" in html and "ed" in html  # as the form names it, in its notation
     edit = Change.objects.filter(race=race, id__gt=last_before).earliest("id")  # the edit's first change
     client.post(f"/admin/results/race/{race.id}/changes/", {"change": edit.id})
     restored = Result.objects.get(pk=goetz.pk)

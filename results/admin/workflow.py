@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from results.models import Change, Race, Skater, Status
+from results.models import Change, Race, Result, Skater, Status
 from results.sport import timing
 from results.writes import changes as audit
 from results.writes.sheet_import import import_rows
@@ -118,6 +118,35 @@ def upload_view(model_admin, request):
     return upload_flow(model_admin, request, SHEET_UPLOAD)
 
 
+CHANGED_MODELS = {"race": Race, "result": Result, "skater": Skater}
+
+
+def readable_fields(change, skaters):
+    """A change's (label, before, after) as an editor reads them: field names as the forms say them, times in
+    their notation, skaters by name, statuses and lanes by their labels."""
+    model = CHANGED_MODELS.get(change.model)
+    names = {f.attname: f for f in model._meta.get_fields() if hasattr(f, "attname")} if model else {}
+
+    def shown(field, value):
+        if value in (None, ""):
+            return "—"
+        if field == "time_ms":
+            return timing.format_time(value, thousandths=value % 10 != 0)
+        if field == "skater_id":
+            return str(skaters.get(value, value))
+        choices = dict(names[field].choices or ()) if field in names else {}
+        return str(choices.get(value, value))
+
+    def label(field):
+        if field == "time_ms":
+            return _("time")
+        return str(names[field].verbose_name) if field in names else field.replace("_", " ")
+
+    return [
+        (label(field), shown(field, before), shown(field, after)) for field, before, after in change.changed_fields()
+    ]
+
+
 def changes_view(model_admin, request, race_id):
     """A race's changes, newest first, each with a button to restore the race to before it."""
     race = get_object_or_404(Race.objects.with_competition(), pk=race_id)
@@ -130,14 +159,16 @@ def changes_view(model_admin, request, race_id):
         messages.success(request, _("Restored: %(n)s change(s) undone.") % {"n": undone})
         return redirect("admin:results_race_changes", race.pk)
     changes = list(Change.objects.filter(race=race).select_related("user").order_by("-id")[:500])
-    skaters = Skater.objects.in_bulk({(c.after or c.before or {}).get("skater_id") for c in changes} - {None})
+    mentioned = {(c.after or c.before or {}).get("skater_id") for c in changes}
+    mentioned |= {value for c in changes for f, *values in c.changed_fields() if f == "skater_id" for value in values}
+    skaters = Skater.objects.in_bulk(mentioned - {None})
     context = {
         **model_admin.admin_site.each_context(request),
         "title": _("History of %(race)s") % {"race": race},
         "opts": Race._meta,
         "original": race,
         "changes": [
-            (c, skaters.get((c.after or c.before or {}).get("skater_id")), c.changed_fields()) for c in changes
+            (c, skaters.get((c.after or c.before or {}).get("skater_id")), readable_fields(c, skaters)) for c in changes
         ],
     }
     return TemplateResponse(request, "admin/results/race_changes.html", context)
