@@ -16,7 +16,7 @@ class TimeInput(forms.CharField):
 
     def prepare_value(self, value):
         if isinstance(value, int):
-            return timing.format_time(value, "en", thousandths=value % 10 != 0)
+            return timing.format_measured(value)
         return value
 
     def to_python(self, value):
@@ -39,7 +39,7 @@ class ResultForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.time_in_tenths and self.instance.time_ms:  # shown as measured: 43.4, not 43.40
-            self.initial["time_ms"] = timing.format_time(self.instance.time_ms, "en", tenths=True)
+            self.initial["time_ms"] = timing.format_measured(self.instance.time_ms, tenths=True)
 
     def clean(self):
         cleaned = super().clean()

@@ -131,7 +131,7 @@ def readable_fields(change, skaters):
         if value in (None, ""):
             return "—"
         if field == "time_ms":
-            return timing.format_time(value, thousandths=value % 10 != 0)
+            return timing.format_measured(value)
         if field == "skater_id":
             return str(skaters.get(value, value))
         choices = dict(names[field].choices or ()) if field in names else {}

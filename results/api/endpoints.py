@@ -31,6 +31,7 @@ from results.sport import classifications, timing
 from results.sport import meetings as meeting_rules
 from results.views.common import event_or_404, season_or_404
 from results.views.rankings import current_ranking
+from results.views.skaters import skater_behind
 
 PER_PAGE = 50
 # the pages' cache, ETag and 304 (keyed by the data version), inside the rate limit
@@ -38,10 +39,8 @@ cached = decorate_view(cached_page, rate_limited)
 
 
 def measured(ms, tenths=False):
-    """A time as text in the precision it was measured: tenths, hundredths, or thousandths where printed."""
-    if ms is None:
-        return None
-    return timing.format_time(ms, "en", thousandths=not tenths and ms % 10 != 0, tenths=tenths)
+    """A time as text in the precision it was measured, or None (JSON null) for no time."""
+    return None if ms is None else timing.format_measured(ms, tenths=tenths)
 
 
 class Pages(PaginationBase):
@@ -175,18 +174,11 @@ def best_out(r):
     }  # fmt: skip
 
 
-def skater_or_404(slug):
-    skater, moved = skater_page.skater_at(slug)
-    if skater is None and moved is None:
-        raise Http404("No skater with this address.")
-    return skater or moved
-
-
 @api.get("/skaters/{slug}", response=SkaterDetail, tags=["skaters"])
 @cached
 def skater(request, slug: str):
     """A skater with personal records and season bests (an earlier name's slug gives the same skater)."""
-    found = skater_or_404(slug)
+    found = skater_behind(slug)
     results = careers.career(found)
     return {
         **skater_out(found), "other_names": skater_page.other_names(found),
@@ -216,7 +208,7 @@ def career_result_out(r):
 @paginate(Pages, shape=career_result_out)
 def skater_results(request, slug: str, filters: Query[ResultFilter]):
     """A skater's results, newest first; filter by `season` (2023-24) and `distance` (metres)."""
-    found = skater_or_404(slug)
+    found = skater_behind(slug)
     season = season_or_404(filters.season) if filters.season else None
     return careers.latest_first(careers.career(found), season, filters.distance)
 
@@ -230,7 +222,7 @@ def side(result):
 @cached
 def head_to_head(request, a: str, b: str):
     """Every race two skaters were both in, oldest first, and who finished ahead (as the head-to-head page)."""
-    first, second = skater_or_404(a), skater_or_404(b)
+    first, second = skater_behind(a), skater_behind(b)
     if first == second:
         raise Http404("A head-to-head needs two different skaters.")
     meetings = meetings_between(first, second)

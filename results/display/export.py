@@ -35,9 +35,7 @@ def sheet_row(result):
         "rank": result.rank if result.rank_is_official else "",
         "skater": result.competitor,
         "nationality": result.nationality or (result.skater.nationality if result.skater else result.team),
-        "time": timing.format_time(
-            result.time_ms, "en", thousandths=bool(result.time_ms and result.time_ms % 10), tenths=result.time_in_tenths
-        ),
+        "time": timing.format_measured(result.time_ms, tenths=result.time_in_tenths),
         "pair": result.pair or "",
         "lane": result.lane,
         "status": "" if result.status == Status.FINISHED else result.status,

@@ -175,12 +175,17 @@ def races_around(race):
 TEAM_KINDS = {RaceKind.TEAM_PURSUIT, RaceKind.TEAM_SPRINT}
 
 
+def lines_of(race):
+    """The race's lines (ranks, gaps, ages), without markers: what an embed or a share card shows."""
+    return race_lines(race, team_entries(race) if race.kind in TEAM_KINDS else race_entries(race))
+
+
 def marked_lines(race):
     """(the race's lines with their PR/SB/TR/NR markers, each skater's starts on the distance): what the race page
     and the API show of a race. Teams have no markers; a mass start's time is no record (it is raced for points)."""
     if race.kind in TEAM_KINDS:
-        return race_lines(race, team_entries(race)), {}
-    lines = race_lines(race, race_entries(race))
+        return lines_of(race), {}
+    lines = lines_of(race)
     starts = starts_on_distance(race, [line.result.skater_id for line in lines])
     if race.kind != RaceKind.MASS_START:
         track_record, national_records = records_before(race, {line.nationality for line in lines})

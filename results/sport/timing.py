@@ -76,6 +76,14 @@ def format_time(ms, notation="en", thousandths=False, tenths=False):
     return f"{seconds}{decimal}{fraction}"
 
 
+def format_measured(ms, notation="en", tenths=False):
+    """A time in the precision it was measured: tenths, hundredths, or the thousandths where they were taken
+    (for exports, the API and editors: what was entered comes back as entered)."""
+    if ms is None:
+        return ""
+    return format_time(ms, notation, thousandths=not tenths and ms % 10 != 0, tenths=tenths)
+
+
 def format_gap(ms, notation="en", tenths=False):
     """A gap behind the winner, as `+0.44` or `+0,44` (or `+1:02.10`; `+3.0` between times in tenths)."""
     if ms is None:

@@ -10,23 +10,21 @@ from django.utils.translation import gettext as _
 
 from results.display.cards import race_card, skater_card
 from results.display.formatting import country_name, notation
-from results.queries import careers, skater_page
+from results.queries import careers
 from results.queries import race_page as queries
 from results.sport import timing
-from results.sport.race_lines import race_lines
-from results.views.races import TEAM_KINDS
+from results.views.skaters import skater_behind
 
 
 def race_card_view(request, competition_slug, race_slug):
     race = queries.race_at(competition_slug, race_slug, AnonymousUser())
     if race is None:
         raise Http404(_("No race at this address."))
-    entries = queries.team_entries(race) if race.kind in TEAM_KINDS else queries.race_entries(race)
     style = notation()
     podium = [
         (line.rank, line.skater.name if line.skater else country_name(line.team), line.nationality,
          timing.format_time(line.time_ms, style, tenths=line.tenths) if line.time_ms else "")
-        for line in race_lines(race, entries) if line.finished and line.rank and line.rank <= 3
+        for line in queries.lines_of(race) if line.finished and line.rank and line.rank <= 3
     ]  # fmt: skip
     subheading = f"{race.competition.name} · {date_format(race.date, 'j F Y')}"
     png = race_card(_("Skating results"), race.title(), subheading, podium)
@@ -34,10 +32,7 @@ def race_card_view(request, competition_slug, race_slug):
 
 
 def skater_card_view(request, slug):
-    skater, moved = skater_page.skater_at(slug)
-    skater = skater or moved
-    if skater is None:
-        raise Http404(_("No skater with this address."))
+    skater = skater_behind(slug)
     style = notation()
     records = [
         (r.distance_label, timing.format_time(r.time_ms, style, tenths=r.time_in_tenths))

@@ -18,9 +18,7 @@ from results.display.embeds import RACE_HEIGHT, SKATER_HEIGHT, iframe
 from results.queries import careers, skater_page
 from results.queries import race_page as queries
 from results.sport import timing
-from results.sport.race_lines import race_lines
-from results.views.races import TEAM_KINDS
-from results.views.skaters import skater_or_404
+from results.views.skaters import skater_behind
 
 FRAMED_ANYWHERE = {**settings.SECURE_CSP, "frame-ancestors": ["*"]}
 
@@ -34,14 +32,12 @@ def race_embed(request, competition_slug, race_slug):
     race = queries.race_at(competition_slug, race_slug, AnonymousUser())  # an embed shows public races only
     if race is None:
         raise Http404(_("No race at this address."))
-    entries = queries.team_entries(race) if race.kind in TEAM_KINDS else queries.race_entries(race)
-    lines = race_lines(race, entries)
+    lines = queries.lines_of(race)
     return render(request, "embed/race.html", {"race": race, "competition": race.competition, "lines": lines})
 
 
 def skater_embed(request, slug):
-    skater, moved = skater_or_404(slug)
-    skater = skater or moved
+    skater = skater_behind(slug)
     results = careers.career(skater)
     latest = careers.latest_first(results)[:1]
     return render(

@@ -32,6 +32,13 @@ def skater_or_404(slug):
     return skater, moved
 
 
+def skater_behind(slug):
+    """The skater at this address or at an earlier name's address (for embeds, cards and the API, which answer
+    without redirecting), or 404."""
+    skater, moved = skater_or_404(slug)
+    return skater or moved
+
+
 def skater_detail(request, slug):
     skater, moved = skater_or_404(slug)
     if moved:

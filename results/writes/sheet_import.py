@@ -59,8 +59,8 @@ class ImportSummary:
     def __str__(self):
         return (
             f"{self.results_created} results created, {self.results_changed} changed, "
-            f"{self.results_unchanged} unchanged; new: {self.races} races ({self.races_changed} races' details changed), "
-            f"{self.competitions} competitions, {self.skaters} skaters, {self.rinks} rinks"
+            f"{self.results_unchanged} unchanged; new: {self.races} races, {self.competitions} competitions, "
+            f"{self.skaters} skaters, {self.rinks} rinks; {self.races_changed} races' details changed"
         )
 
 
@@ -181,7 +181,7 @@ def _label(field):
 def _shown(field, value):
     """A value as an editor reads it in a preview: times in their notation, not milliseconds."""
     if field == "time_ms" and value:
-        return timing.format_time(value, thousandths=value % 10 != 0)
+        return timing.format_measured(value)
     return "—" if value in (None, "") else str(value)
 
 
@@ -267,10 +267,11 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
         if row.points is not None or row.laps is not None or row.sprints:  # a sheet without them keeps them
             values.update(points=row.points, laps=row.laps, sprint_points=row.sprints)
         competitor = skater.name if skater else row.team
-        result = existing.get((race.id, skater.id if skater else row.team))
+        key = (race.id, skater.id if skater else row.team)
+        result = existing.get(key)
         if result is None:
             result = Result(race=race, skater=skater, team=row.team, **values)
-            existing[(race.id, skater.id if skater else row.team)] = result
+            existing[key] = result
             to_create.append(result)
             summary.changes.append((row.line, f"new result: {competitor}, {race}"))
         else:
