@@ -61,6 +61,7 @@ urlpatterns = [
         name="race_export",
     ),
     path("competitions/<slug:competition_slug>/<slug:race_slug>/", cached_page(races.race_detail), name="race"),
+    path("competitions/<slug:competition_slug>/<slug:race_slug>/live", races.race_live, name="race_live"),
     path("skaters/", cached_page(skaters.skater_list), name="skaters"),
     path("skaters/<slug:slug>/", cached_page(skaters.skater_detail), name="skater"),
     path("skaters/<slug:slug>/results/", cached_page(skaters.skater_results), name="skater_results"),

@@ -24,6 +24,7 @@ from results.sport import timing
         ("  1:14.44 ", 74440),
         ("74", 74000),
         ("34.5", 34500),
+        ("1:14,20", 74200),  # minutes as on an international board, the decimal comma of a Dutch keyboard
     ],
 )
 def test_it_parses_every_notation(text, ms):
@@ -40,7 +41,6 @@ def test_it_parses_every_notation(text, ms):
         ("   ", "empty"),
         (None, "empty"),
         ("0.00", "zero"),
-        ("1:14,44", "not a time"),
         ("1.14.44", "not a time"),
         ("1:4.44", "two digits"),
         ("37.0512", "not a time"),
@@ -140,3 +140,24 @@ def test_short_dates_are_those_django_formats(language):
             day = date(2023, month, 9)
             assert short_date(day) == date_format(day, "j M Y")
             assert short_date(day, with_year=False) == date_format(day, "j M")
+
+
+@pytest.mark.parametrize(
+    "typed, entry",
+    [
+        ("1:14,20", ("FIN", 74200, False)),
+        ("1.14,20", ("FIN", 74200, False)),
+        ("38.4", ("FIN", 38400, True)),
+        ("wdr", ("WDR", None, False)),
+        (" DNF ", ("DNF", None, False)),
+        ("dq", ("DQ", None, False)),
+        ("", ("NYS", None, False)),
+    ],
+)
+def test_a_race_day_field_takes_a_time_a_status_or_nothing(typed, entry):
+    assert timing.read_entry(typed) == entry
+
+
+def test_a_race_day_field_refuses_anything_else_naming_what_it_takes():
+    with pytest.raises(timing.TimeFormatError, match="not a time.*WDR, DNF, DQ, DNS"):
+        timing.read_entry("fell")

@@ -1,11 +1,12 @@
 from functools import partial
 
 from django.contrib import admin
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from results.admin.entry import entry_view
 from results.admin.forms import RaceForm, ResultAdminForm, ResultForm, ResultInline
 from results.admin.pdf_upload import pdf_upload_view
 from results.admin.workflow import changes_view, upload_view
@@ -68,6 +69,9 @@ class RaceAdmin(admin.ModelAdmin):
                 name="results_race_upload_pdfs",
             ),
             path(
+                "<int:race_id>/entry/", self.admin_site.admin_view(partial(entry_view, self)), name="results_race_entry"
+            ),
+            path(
                 "<int:race_id>/changes/",
                 self.admin_site.admin_view(partial(changes_view, self)),
                 name="results_race_changes",
@@ -118,10 +122,6 @@ class ResultAdmin(admin.ModelAdmin):
     @admin.display(description=_("time"), ordering="time_ms")
     def display_time(self, obj):
         return timing.format_time(obj.time_ms, "en")
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        Race.objects.filter(pk=obj.race_id).update(version=F("version") + 1)
 
     def get_fields(self, request, obj=None):
         return ["race", *ResultForm.Meta.fields]

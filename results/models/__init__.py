@@ -16,7 +16,7 @@ from results.models.derived import (
     WinnerAge,
 )
 from results.models.points import WorldCupPoints
-from results.models.public import PUBLIC_RACE, PUBLIC_RESULT
+from results.models.public import PUBLIC_RACE, PUBLIC_RESULT, SETTLED_RESULT
 from results.models.races import (
     DISTANCES,
     Division,
@@ -33,6 +33,6 @@ from results.models.skaters import Gender, Skater, SkaterName, fold
 __all__ = [
     "DISTANCES", "PUBLIC_RACE", "PUBLIC_RESULT", "AdelskalenderEntry", "Change", "Competition", "CompetitionKind",
     "Division", "Gender", "Lane", "PersonalBest", "Race", "RaceKind", "RecordEntry", "RecordScope", "Result", "Rink",
-    "Rival", "SeasonBest", "Skater", "Status", "SkaterName", "StreakEnd", "StreakSummary", "TeamMember", "WinnerAge",
+    "Rival", "SETTLED_RESULT", "SeasonBest", "Skater", "Status", "SkaterName", "StreakEnd", "StreakSummary", "TeamMember", "WinnerAge",
     "WorldCupPoints", "distance_label", "fold", "short_competition_name",
 ]  # fmt: skip

@@ -1,5 +1,6 @@
 """The one rule for what the public sees: a published race in a published competition. Drafts (unpublished races
-or competitions) are seen by editors only."""
+or competitions) are seen by editors only. What the derived facts (records, bests, streaks, rivals) count is
+narrower: settled results, in an official (not provisional) race, of skaters who have skated."""
 
 from django.db import models
 from django.db.models import Q
@@ -13,6 +14,7 @@ def public_races(path=""):
 PUBLIC_COMPETITION = Q(published=True)
 PUBLIC_RACE = public_races()
 PUBLIC_RESULT = public_races("race__")
+SETTLED_RESULT = PUBLIC_RESULT & Q(race__provisional=False) & ~Q(status="NYS")
 
 
 class VisibleQuerySet(models.QuerySet):

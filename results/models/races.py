@@ -55,6 +55,11 @@ class Race(models.Model):
         help_text=_("every skater of the race is entered (an official full result)"),
     )
     published = models.BooleanField(_("published"), default=True, help_text=_("a draft is seen by editors only"))
+    provisional = models.BooleanField(
+        _("provisional"),
+        default=False,
+        help_text=_("being entered: its page says so, and nothing derived from it counts until it is official"),
+    )
     version = models.PositiveIntegerField(
         default=1, editable=False, help_text="raised on every save, against lost updates"
     )
@@ -133,6 +138,7 @@ class Status(models.TextChoices):
     DNF = statuses.DNF, _("did not finish")
     DQ = statuses.DQ, _("disqualified")
     WDR = statuses.WDR, _("withdrew")
+    NOT_SKATED = statuses.NOT_SKATED, _("to skate")
 
 
 class Lane(models.TextChoices):
@@ -146,6 +152,9 @@ class ResultQuerySet(VisibleQuerySet):
 
     def finished(self):
         return self.filter(status=Status.FINISHED)
+
+    def to_skate(self):
+        return self.filter(status=Status.NOT_SKATED)
 
     def timed(self):
         return self.finished().filter(time_ms__isnull=False)

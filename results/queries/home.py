@@ -1,6 +1,12 @@
-"""The home page's reads: the latest competitions and races with their winners, the latest streaks ended."""
+"""The home page's reads: the races live now, the latest competitions and races with their winners, the latest
+streaks ended."""
 
-from results.models import Competition, Race, Result, StreakEnd
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from results.models import Competition, Race, Result, Status, StreakEnd
 
 LATEST = 12
 
@@ -28,3 +34,15 @@ def winners_of(races):
 def recent_streak_ends():
     """The latest starts that ended a run of three or more wins, with their races and skaters."""
     return list(StreakEnd.objects.select_related("race__competition", "skater").order_by("-date", "-length", "id")[:5])
+
+
+def live_races():
+    """Public races being entered (provisional) today or yesterday, with how many of their starters have skated."""
+    since = timezone.localdate() - timedelta(days=1)
+    return list(
+        Race.objects.public()
+        .filter(provisional=True, date__gte=since)
+        .with_competition()
+        .annotate(starters=Count("results"), to_skate=Count("results", filter=Q(results__status=Status.NOT_SKATED)))
+        .order_by("date", "start_time", "number", "id")
+    )

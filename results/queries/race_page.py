@@ -28,6 +28,12 @@ def race_at(competition_slug, race_slug, user):
     return races.filter(competition__slug=competition_slug, slug=race_slug).first()
 
 
+def race_version(competition_slug, race_slug, user):
+    """(id, version) of the race at this address (what the live part's ETag is made of), or None."""
+    races = Race.objects.visible_to(user).filter(competition__slug=competition_slug, slug=race_slug)
+    return races.values_list("id", "version").first()
+
+
 def race_entries(race):
     """An individual race's results with their skaters."""
     results = list(Result.objects.filter(race=race).select_related("skater").order_by("id"))

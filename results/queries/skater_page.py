@@ -6,7 +6,7 @@ from typing import NamedTuple
 from django.db.models import Count
 
 from results.display.addresses import slug_url
-from results.models import PUBLIC_RESULT, Result, Rival, Skater, SkaterName
+from results.models import SETTLED_RESULT, Result, Rival, Skater, SkaterName
 from results.queries import sql
 
 RIVALS = 8  # the most-met skaters a profile lists (and results/writes/derived.py stores)
@@ -72,7 +72,7 @@ def rival_counts(skater_id):
     """[(other skater id, meetings)] of the RIVALS skaters met most in published races, counted by the database
     (results/writes/derived.py stores them)."""
     return list(
-        Result.objects.filter(PUBLIC_RESULT, race__results__skater_id=skater_id, skater__isnull=False)
+        Result.objects.filter(SETTLED_RESULT, race__results__skater_id=skater_id, skater__isnull=False)
         .exclude(skater_id=skater_id)
         .values_list("skater_id")
         .annotate(meetings=Count("id"))  # one result per skater per race

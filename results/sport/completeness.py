@@ -4,16 +4,21 @@ Most published results this site holds are partial: a podium, a few places,
 places without times. A field counts as complete only when nothing shows a
 gap: every finisher has a time and a pair, the ranks are exactly those the
 times give, and the pairs are full (a start slot left empty must be explained
-by a skater who withdrew or did not start). Editors can correct the flag.
+by a skater who withdrew or did not start). A race still being skated (a
+starter without a time or a status) is not complete yet. Editors can correct
+the flag.
 """
 
 from collections import Counter
 
+from results.sport.statuses import FINISHED, NOT_SKATED
+
 
 def looks_complete(rows):
-    """rows: (rank, time_ms, finished, pair) tuples of one race."""
-    if not rows:
+    """rows: (rank, time_ms, status, pair) tuples of one race."""
+    if not rows or any(status == NOT_SKATED for _, _, status, _ in rows):
         return False
+    rows = [(rank, time, status == FINISHED, pair) for rank, time, status, pair in rows]
     finishers = [r for r in rows if r[2]]
     if not finishers or any(time is None or pair is None for _, time, _, pair in finishers):
         return False

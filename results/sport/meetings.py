@@ -1,14 +1,14 @@
 """Head-to-head between two skaters: every race both skated (same race, so the same division).
 
 The one ranked higher wins; a finisher beats a DNF or DQ; two non-finishers,
-or a WDR or DNS on either side, decide nothing. Runs of wins count meetings
+or a WDR, a DNS or a race not skated yet on either side, decide nothing. Runs of wins count meetings
 that were decided, in date order: an undecided meeting does not break a run.
 """
 
 from dataclasses import dataclass
 
 from results.sport import timing
-from results.sport.statuses import DNF, DNS, DQ, FINISHED, WDR
+from results.sport.statuses import DECIDE_NOTHING, DNF, DQ, FINISHED
 
 BREAKS = {DNF, DQ}
 
@@ -51,7 +51,7 @@ class Meeting:
 
 def decide(a, b):
     """'a', 'b' or None for two results in the same race."""
-    if WDR in (a.status, b.status) or DNS in (a.status, b.status):
+    if a.status in DECIDE_NOTHING or b.status in DECIDE_NOTHING:
         return None
     a_done, b_done = a.status == FINISHED, b.status == FINISHED
     if a_done and b_done:

@@ -8,9 +8,9 @@ times whose hundredths tie with another, different, time in the race.
 from dataclasses import dataclass, field
 
 from results.sport import timing
-from results.sport.statuses import DNF, DNS, DQ, FINISHED, WDR
+from results.sport.statuses import DNF, DNS, DQ, FINISHED, NOT_SKATED, WDR
 
-STATUS_ORDER = {DNF: 0, DQ: 1, DNS: 2, WDR: 3}
+STATUS_ORDER = {DNF: 0, DQ: 1, DNS: 2, WDR: 3, NOT_SKATED: 4}
 
 
 @dataclass
@@ -37,16 +37,21 @@ class Line:
     def finished(self):
         return self.status == FINISHED
 
+    @property
+    def to_skate(self):
+        return self.status == NOT_SKATED
+
 
 def race_lines(race, results):
-    """Finishers by rank (time where unranked), then non-finishers by status; with ages and gaps."""
+    """Finishers by rank (time where unranked), then non-finishers by status, then the pairs still to skate; with
+    ages and gaps."""
     finishers = sorted(
         (r for r in results if r.status == FINISHED),
         key=lambda r: (r.rank is None, r.rank or 0, r.time_ms is None, r.time_ms or 0, r.competitor),
     )
     others = sorted(
         (r for r in results if r.status != FINISHED),
-        key=lambda r: (STATUS_ORDER.get(r.status, 9), r.pair or 999, r.competitor),
+        key=lambda r: (STATUS_ORDER.get(r.status, 9), r.pair or 999, r.lane != "inner", r.competitor),
     )
     tied = timing.ties_needing_thousandths([r.time_ms for r in finishers])
     ranks_by_time = {}
@@ -70,3 +75,19 @@ def race_lines(race, results):
             )
         )  # fmt: skip
     return lines
+
+
+@dataclass(frozen=True)
+class ToBeat:
+    """What a skater still to start must beat: the leader's time for the lead, the third's for the podium
+    (None: any finish is enough). An equal time shares the place."""
+
+    lead: Line | None
+    podium: Line | None
+
+
+def time_to_beat(lines):
+    """lines: a race's skated lines in rank order (race_lines)."""
+    timed = [line for line in lines if line.finished and line.rank and line.time_ms]
+    third = [line for line in timed if line.rank <= 3]
+    return ToBeat(lead=timed[0] if timed else None, podium=third[-1] if len(third) >= 3 else None)

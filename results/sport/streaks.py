@@ -2,7 +2,7 @@
 
 Counted are first places in races without divisions or in division A; races
 in division B are left out entirely. A race the skater did not enter, withdrew
-from (WDR) or did not start (DNS) does not break a streak; a finished race that
+from (WDR), did not start (DNS) or has not skated yet does not break a streak; a finished race that
 is not a win, a DNF or a DQ does. Partial fields are read as held: a skater
 whose row is missing from a race did not, as far as we know, race it.
 """
@@ -10,7 +10,7 @@ whose row is missing from a race did not, as far as we know, race it.
 from dataclasses import dataclass
 from typing import NamedTuple
 
-NEUTRAL = {"WDR", "DNS"}
+from results.sport.statuses import DECIDE_NOTHING
 
 
 class Start(NamedTuple):
@@ -60,7 +60,7 @@ def streak_before(starts, race_id):
 
 
 def _advance(state, start):
-    if not start.counts_for_streaks or start.status in NEUTRAL:
+    if not start.counts_for_streaks or start.status in DECIDE_NOTHING:
         return
     if start.won:
         state.length += 1
@@ -84,7 +84,7 @@ def ended_streaks(starts_by_skater, minimum=3):
     for starts in starts_by_skater.values():
         state = StreakState()
         for start in starts:
-            if start.counts_for_streaks and start.status not in NEUTRAL and not start.won:
+            if start.counts_for_streaks and start.status not in DECIDE_NOTHING and not start.won:
                 if state.length >= minimum:
                     ended.append((start, state.length, state.started_after))
             _advance(state, start)

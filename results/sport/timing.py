@@ -10,10 +10,12 @@ measured in tenths (hand timing, before electronic timing) is shown in tenths:
 import re
 from datetime import date
 
+from results.sport.statuses import DNF, DNS, DQ, FINISHED, NOT_SKATED, WDR
+
 NOTATIONS = ("nl", "en")
 
 _DUTCH = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2}),(\d{1,3})$")
-_INTERNATIONAL = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2})\.(\d{1,3})$")
+_INTERNATIONAL = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2})[.,](\d{1,3})$")  # 1:14,20 too (a Dutch keyboard)
 _PLAIN = re.compile(r"^(\d{1,4})(?:\.(\d{1,3}))?$")
 
 
@@ -194,3 +196,20 @@ def winner_age_steps(wins):
         if age > oldest.get(event, age - 1):
             oldest[event] = age
             yield "oldest", result, day, event, age
+
+
+TYPED_STATUSES = (WDR, DNF, DQ, DNS)
+
+
+def read_entry(text):
+    """What an editor typed in a race-day field: a time in any notation, one of the statuses, or nothing (not
+    skated yet). Returns (status, time in ms or None, measured in tenths); raises TimeFormatError."""
+    text = str(text or "").strip()
+    if not text:
+        return NOT_SKATED, None, False
+    if text.upper() in TYPED_STATUSES:
+        return text.upper(), None, False
+    try:
+        return FINISHED, parse_time(text), in_tenths(text)
+    except TimeFormatError as error:
+        raise TimeFormatError(f"{error} Or type one of {', '.join(TYPED_STATUSES)}.") from None

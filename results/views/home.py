@@ -16,6 +16,7 @@ def home(request):
         request,
         "results/home.html",
         {
+            "live_races": queries.live_races(),
             "streak_ends": [
                 (end.race, streak_end(winners.get(end.race_id), end.skater, end.length, end.race)) for end in ends
             ],

@@ -1,8 +1,12 @@
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import condition
 
+from results import cache_guard
 from results.display.embeds import RACE_HEIGHT, embed_context
 from results.display.formatting import notation
 from results.display.tables.base import sort_asked
@@ -10,8 +14,26 @@ from results.display.tables.races import MassStartTable, RaceResultTable, TeamRa
 from results.display.talking_points import race_story
 from results.models import RaceKind
 from results.queries import race_page as queries
+from results.sport.race_lines import time_to_beat
 
 TEAM_KINDS = queries.TEAM_KINDS
+TABLES = {RaceKind.MASS_START: MassStartTable, RaceKind.TEAM_PURSUIT: TeamRaceTable, RaceKind.TEAM_SPRINT: TeamRaceTable}
+
+
+def live_context(request, race, lines):
+    """What changes while a race is skated: the results so far, the time to beat, the pairs still to skate (the
+    race page shows it, and its live part is fetched again by the page's script)."""
+    skated = [line for line in lines if not line.to_skate]
+    table = TABLES.get(race.kind, RaceResultTable)(skated, order_by=sort_asked(request), caption=_("Results"))
+    to_skate = [line for line in lines if line.to_skate]
+    return {
+        "table": table if skated or not to_skate else None,
+        "winner": next((line for line in skated if line.rank == 1), None),
+        "non_finishers": [line for line in skated if not line.finished],
+        "split_tie": any(line.split_tie for line in skated),
+        "to_skate": to_skate,
+        "to_beat": time_to_beat(skated) if race.provisional and to_skate and race.kind == RaceKind.INDIVIDUAL else None,
+    }
 
 
 def race_detail(request, competition_slug, race_slug):
@@ -19,12 +41,8 @@ def race_detail(request, competition_slug, race_slug):
     if race is None:
         raise Http404(_("No race at this address."))
     lines, starts = queries.marked_lines(race)
-    if race.kind in TEAM_KINDS:
-        story, table_class = [], TeamRaceTable
-    else:
-        story = race_story(race, lines, starts, notation(), queries.winner_ages(race))
-        table_class = MassStartTable if race.kind == RaceKind.MASS_START else RaceResultTable
-    table = table_class(lines, order_by=sort_asked(request), caption=_("Results"))
+    settled = race.kind not in TEAM_KINDS and not race.provisional  # a provisional race's story is not told yet
+    story = race_story(race, lines, starts, notation(), queries.winner_ages(race)) if settled else []
     siblings, (previous_race, next_race) = queries.races_around(race)
     embed_path = reverse("results:race_embed", args=[competition_slug, race_slug])
     return render(
@@ -39,13 +57,35 @@ def race_detail(request, competition_slug, race_slug):
                 for moment, label in (("start", _("Start")), ("interval", _("Interval")), ("end", _("End")))
                 if moment in race.conditions
             ],
-            "table": table,
-            "winner": next((line for line in lines if line.rank == 1), None),
-            "non_finishers": [line for line in lines if not line.finished],
-            "split_tie": any(line.split_tie for line in lines),
+            **live_context(request, race, lines),
             "siblings": siblings,
             "story": story,
             "previous_race": previous_race,
             "next_race": next_race,
         },
     )
+
+
+def live_etag(request, competition_slug, race_slug):
+    """The live part changes only when the race is written (every write raises its version): one narrow query."""
+    found = queries.race_version(competition_slug, race_slug, request.user)
+    return f"{found[0]}-{found[1]}-{get_language()}" if found else None
+
+
+@condition(etag_func=live_etag)
+def race_live(request, competition_slug, race_slug):
+    """The race page's live part, fetched again by its script while the race is provisional (answered 304 until
+    the race changes); rendered once per version of the race, whoever asks."""
+    race = queries.race_at(competition_slug, race_slug, request.user)
+    if race is None:
+        raise Http404(_("No race at this address."))
+    key = f"live:{race.id}:{race.version}:{get_language()}:{request.GET.get('sort', '')}"
+    content = cache_guard.call("get", key)
+    if content is None:
+        lines, _starts = queries.marked_lines(race)
+        context = {"race": race, "competition": race.competition, **live_context(request, race, lines)}
+        content = render_to_string("results/race_live.html", context, request)
+        cache_guard.call("set", key, content, 3600)
+    response = HttpResponse(content)
+    response["Cache-Control"] = "no-cache"
+    return response

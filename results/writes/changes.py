@@ -64,8 +64,9 @@ def change_for(obj, action, before, after, user=None, note=""):
 
 
 def mark_corrected(race_ids):
-    """A published race whose results were changed after publication says so on its page."""
-    Race.objects.filter(id__in=race_ids, published=True).update(corrected_at=timezone.now())
+    """A published race whose results were changed after publication says so on its page (a provisional race is
+    still being entered: its changes are no corrections)."""
+    Race.objects.filter(id__in=race_ids, published=True, provisional=False).update(corrected_at=timezone.now())
 
 
 @transaction.atomic

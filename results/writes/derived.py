@@ -18,7 +18,7 @@ from django.db.models import Q
 
 from results import cache_guard
 from results.models import (
-    PUBLIC_RESULT,
+    SETTLED_RESULT,
     AdelskalenderEntry,
     PersonalBest,
     RaceKind,
@@ -38,7 +38,7 @@ from results.sport.streaks import Start, ended_streaks, streaks
 from results.sport.timing import samalog_points, winner_age_steps
 
 DATA_VERSION_KEY = "data-version"
-PUBLIC = PUBLIC_RESULT & Q(race__kind=RaceKind.INDIVIDUAL)
+COUNTED = SETTLED_RESULT & Q(race__kind=RaceKind.INDIVIDUAL)
 RECORD_FIELDS = ("id", "race__date", "time_ms", "race__gender", "race__distance_m", "nationality",
                  "race__competition__rink_id")  # fmt: skip
 START_FIELDS = ("skater_id", "race_id", "race__date", "race__division", "status", "rank", "time_ms",
@@ -92,7 +92,7 @@ def refresh(race_ids, extra_keys=()):
     bump_data_version()
 
 
-PUBLISHED_ENTRIES = PUBLIC_RESULT & Q(skater__isnull=False)
+PUBLISHED_ENTRIES = SETTLED_RESULT & Q(skater__isnull=False)
 ONE_BY_ONE = 100  # up to this many skaters, each one's rivals are counted by the database in a query of its own
 
 
@@ -151,7 +151,7 @@ def _entries(scope, gender, distance, steps, nationality="", rink_id=None):
 
 def _timed(**filters):
     return (
-        Result.objects.filter(PUBLIC, status="FIN", time_ms__isnull=False, **filters)
+        Result.objects.filter(COUNTED, status="FIN", time_ms__isnull=False, **filters)
         .order_by("race__date", "race_id", "time_ms", "id")
         .values_list(*RECORD_FIELDS)
     )
@@ -177,7 +177,7 @@ def _refresh_records(gender, distance, nationalities, rink_ids):
 
 def _starts(**filters):
     rows = (
-        Result.objects.filter(PUBLIC, **filters)
+        Result.objects.filter(COUNTED, **filters)
         .order_by("skater_id", "race__distance_m", "race__date", "race_id")
         .values_list(*START_FIELDS)
     )
@@ -268,7 +268,7 @@ def recompute_all():
 def _winner_ages(**filters):
     """WinnerAge rows: each event's youngest and oldest winner (no division or A) as they were set, in date order."""
     rows = (
-        Result.objects.filter(PUBLIC_RESULT, rank=1, race__division__in=["", "A"], skater__birth_date__isnull=False,
+        Result.objects.filter(SETTLED_RESULT, rank=1, race__division__in=["", "A"], skater__birth_date__isnull=False,
                               **filters)
         .order_by("race__date", "race_id")
         .values_list("id", "race__date", "race__gender", "race__distance_m", "race__kind", "skater__birth_date")

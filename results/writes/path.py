@@ -11,6 +11,7 @@ is replaced.
 import threading
 
 from django.db import transaction
+from django.db.models import F
 
 from results.models import Change, Competition, Race, Result
 from results.writes import changes, derived
@@ -48,6 +49,12 @@ def _flush():
         derived.bump_data_version()
 
 
+def raise_versions(race_ids):
+    """Every write to a race's results raises its version: the lost-update check of the race form, and the ETag
+    of its live page."""
+    Race.objects.filter(id__in=race_ids).update(version=F("version") + 1)
+
+
 def result_key(skater_id, race_id, nationality):
     """The derived-facts key of a result that is no longer where it was (moved, or deleted)."""
     race = Race.objects.filter(id=race_id).values_list("gender", "distance_m", "competition__rink_id").first()
@@ -69,6 +76,7 @@ def result_written(before, result, user=None, note=""):
             races.add(before["race_id"])
             keys.add(result_key(before["skater_id"], before["race_id"], before["nationality"]))
     rerank_races(races)
+    raise_versions(races)
     queue_refresh(races, keys)
 
 
@@ -76,6 +84,7 @@ def result_deleted(result):
     changes.change_for(result, Change.Action.DELETE, changes.snapshot(result), None).save()
     changes.mark_corrected([result.race_id])
     rerank_races([result.race_id])
+    raise_versions([result.race_id])
     queue_refresh({result.race_id}, {result_key(result.skater_id, result.race_id, result.nationality)})
 
 
@@ -89,6 +98,7 @@ def results_written(created, updated, user=None, note=""):
     changes.mark_corrected({r.race_id for _, r in updated})
     race_ids = {r.race_id for r in created} | {r.race_id for _, r in updated}
     rerank_races(race_ids)
+    raise_versions(race_ids)
     moved = [(before, r) for before, r in updated if before["nationality"] != r.nationality]
     events = Race.objects.filter(id__in={r.race_id for _, r in moved}).values_list(
         "id", "gender", "distance_m", "competition__rink_id"

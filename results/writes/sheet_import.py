@@ -9,7 +9,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import F
 from django.utils.text import slugify
 
 from results.models import (
@@ -168,7 +167,7 @@ def _update_completeness(race_ids):
     for race_id, rank, time_ms, status, pair in Result.objects.filter(race_id__in=race_ids).values_list(
         "race_id", "rank", "time_ms", "status", "pair"
     ):
-        rows[race_id].append((rank, time_ms, status == Status.FINISHED, pair))
+        rows[race_id].append((rank, time_ms, status, pair))
     complete = [race_id for race_id in race_ids if looks_complete(rows[race_id])]
     Race.objects.filter(id__in=race_ids).exclude(id__in=complete).update(field_complete=False)
     Race.objects.filter(id__in=complete).update(field_complete=True)
@@ -237,6 +236,7 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
             races[row.race_key] = Race.objects.create(
                 competition=competition, date=row.date, gender=row.gender, distance_m=row.distance_m,
                 kind=row.kind, division=row.division, slug=f"new-{len(races)}", published=publish,
+                provisional=any(r.status == Status.NOT_SKATED for r in rows if r.race_key == row.race_key),
             )  # fmt: skip
             summary.races += 1
             summary.new_races.append(races[row.race_key])
@@ -294,7 +294,6 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
     Result.objects.bulk_create(to_create, batch_size=1000)
     Result.objects.bulk_update(to_update, RESULT_FIELDS, batch_size=1000)
     path.results_written(to_create, [(befores[r.id], r) for r in to_update], user, note)
-    Race.objects.filter(id__in=race_ids).update(version=F("version") + 1)
     summary.results_created, summary.results_changed = len(to_create), len(to_update)
     if touched_competitions:
         _assign_rounds_and_slugs(touched_competitions)

@@ -130,7 +130,7 @@ def _parse_row(raw, line):
             reasons.append(f"{column} '{raw[column]}' is not a three-letter IOC code")
     status = raw["status"].upper() or Status.FINISHED
     if status not in Status.values or (raw["status"] and status == Status.FINISHED):
-        reasons.append(f"status '{raw['status']}' is not empty or one of DNS, DNF, DQ, WDR")
+        reasons.append(f"status '{raw['status']}' is not empty or one of DNS, DNF, DQ, WDR, NYS (to skate)")
         return reasons
     time_ms = None
     if raw["time"]:
@@ -154,8 +154,10 @@ def _parse_row(raw, line):
         if value and not value.isdigit():
             reasons.append(f"{column} '{value}' is not a whole number")
         extras[column] = int(value) if value.isdigit() else None
-    if status == Status.FINISHED and time_ms is None and rank is None:
-        reasons.append("a finisher needs a time or a rank")
+    if status == Status.FINISHED and time_ms is None and rank is None and not raw["status"]:
+        if pair is None:
+            reasons.append("a finisher needs a time or a rank (a start list row without them needs its pair)")
+        status = Status.NOT_SKATED  # a start list: drawn in a pair, not skated yet
     if status != Status.FINISHED and rank is not None:
         reasons.append(f"a skater with status {status} cannot have a rank")
     if status != Status.FINISHED and time_ms is not None:

@@ -134,3 +134,30 @@ def post_race(client, race, rows, seen_version, **extra):
         )
     data.update(extra)
     return client.post(f"/admin/results/race/{race.id}/change/", data)
+
+
+WC3_WOMEN_500 = ("2025-26 ISU Speed Skating World Cup 3 (Heerenveen)", "F", 500, "A")
+
+
+def real_race(competition, gender, distance, division):
+    """The first race of this distance and division in a seeded competition."""
+    races = Race.objects.filter(competition__name=competition, gender=gender, distance_m=distance, division=division)
+    return races.order_by("date", "id").first()
+
+
+def start_list_from(source, pairs=8, competition="Race Day Cup", day="2026-01-10"):
+    """A start list made from a real race: the skaters and lanes of its first `pairs` pairs, no times, imported as
+    a sheet of a new competition. Returns (the new race, {skater name: what the real race gave them, as typed})."""
+    from results.sport import timing
+    from results.writes.sheet_import import import_sheet
+
+    drawn = list(source.results.filter(pair__lte=pairs).select_related("skater").order_by("pair", "lane"))
+    lines = [
+        f'{competition},2025/26,Thialf,Heerenveen,NED,{day},{source.gender},{source.distance_m},,,'
+        f'{r.skater.name},{r.nationality},,{r.pair},{r.lane},,test'
+        for r in drawn
+    ]
+    import_sheet(sheet(*lines), "start-list.csv")
+    race = Race.objects.get(competition__name=competition, gender=source.gender, distance_m=source.distance_m)
+    typed = {r.skater.name: timing.format_measured(r.time_ms) if r.time_ms else r.status for r in drawn}
+    return race, typed
