@@ -77,7 +77,8 @@ def test_the_entry_screen_saves_a_pair_and_makes_the_next_ready(client, editor, 
     client.force_login(editor)
     screen = client.get(entry_url(race)).content.decode()
     first = race.results.get(pair=1, lane="inner")
-    assert f'id="r{first.id}" name="r{first.id}" value="" autocomplete="off" spellcheck="false" inputmode="text" size="9" autofocus' in screen
+    first_field = screen.split(f'id="r{first.id}"')[1].split(">")[0]
+    assert 'value=""' in first_field and "autofocus" in first_field
     response = client.post(entry_url(race), pair_form(race, 1, typed))
     assert response.status_code == 302 and response["Location"].endswith("?after=1")
     saved = {r.skater.name: r for r in race.results.filter(pair=1).select_related("skater")}

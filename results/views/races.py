@@ -17,7 +17,11 @@ from results.queries import race_page as queries
 from results.sport.race_lines import time_to_beat
 
 TEAM_KINDS = queries.TEAM_KINDS
-TABLES = {RaceKind.MASS_START: MassStartTable, RaceKind.TEAM_PURSUIT: TeamRaceTable, RaceKind.TEAM_SPRINT: TeamRaceTable}
+TABLES = {
+    RaceKind.MASS_START: MassStartTable,
+    RaceKind.TEAM_PURSUIT: TeamRaceTable,
+    RaceKind.TEAM_SPRINT: TeamRaceTable,
+}
 
 
 def live_context(request, race, lines):

@@ -153,8 +153,8 @@ def start_list_from(source, pairs=8, competition="Race Day Cup", day="2026-01-10
 
     drawn = list(source.results.filter(pair__lte=pairs).select_related("skater").order_by("pair", "lane"))
     lines = [
-        f'{competition},2025/26,Thialf,Heerenveen,NED,{day},{source.gender},{source.distance_m},,,'
-        f'{r.skater.name},{r.nationality},,{r.pair},{r.lane},,test'
+        f"{competition},2025/26,Thialf,Heerenveen,NED,{day},{source.gender},{source.distance_m},,,"
+        f"{r.skater.name},{r.nationality},,{r.pair},{r.lane},,test"
         for r in drawn
     ]
     import_sheet(sheet(*lines), "start-list.csv")
