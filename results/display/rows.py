@@ -81,3 +81,31 @@ def season_bests(rows):
         )  # fmt: skip
         for n, (label, r) in enumerate(rows)
     ]
+
+
+def needs(found):
+    """What it takes, as the page says it: (skater, time for the lead, leader, what passes the skater ahead, that
+    skater)."""
+    if not found:
+        return []
+    needs, named = found
+    style = notation()
+    rows = []
+    for need in needs:
+        ahead_of = named.get(need.ahead_id)
+        if need.ahead_ms is not None:
+            ahead = timing.format_at_most(need.ahead_ms, style)
+        elif need.ahead_gap_ms is not None:  # both still to skate: beat them by this much
+            gap = timing.format_time(need.ahead_gap_ms, style, thousandths=True)
+            ahead, ahead_of = gettext("%(gap)s s faster than %(name)s") % {"gap": gap, "name": ahead_of.name}, None
+        else:
+            ahead = gettext("out of reach") if ahead_of else ""
+        lead = (
+            timing.format_at_most(need.lead_ms, style)
+            if need.lead_ms
+            else gettext("out of reach")
+            if need.leader_id
+            else ""
+        )
+        rows.append((named[need.skater_id], lead, named.get(need.leader_id), ahead, ahead_of))
+    return rows

@@ -3,7 +3,13 @@ points, the change log and the stored derived facts. Everything is re-exported h
 Race`. QuerySets hold only chainable filters; the reads behind pages are in results/queries/."""
 
 from results.models.changes import Change
-from results.models.competitions import Competition, CompetitionKind, Rink, short_competition_name
+from results.models.competitions import (
+    CHAMPIONSHIP_KINDS,
+    Competition,
+    CompetitionKind,
+    Rink,
+    short_competition_name,
+)
 from results.models.derived import (
     AdelskalenderEntry,
     PersonalBest,
@@ -31,7 +37,7 @@ from results.models.races import (
 from results.models.skaters import Gender, Skater, SkaterName, fold
 
 __all__ = [
-    "DISTANCES", "PUBLIC_RACE", "PUBLIC_RESULT", "AdelskalenderEntry", "Change", "Competition", "CompetitionKind",
+    "CHAMPIONSHIP_KINDS", "DISTANCES", "PUBLIC_RACE", "PUBLIC_RESULT", "AdelskalenderEntry", "Change", "Competition", "CompetitionKind",
     "Division", "Gender", "Lane", "PersonalBest", "Race", "RaceKind", "RecordEntry", "RecordScope", "Result", "Rink",
     "Rival", "SETTLED_RESULT", "SeasonBest", "Skater", "Status", "SkaterName", "StreakEnd", "StreakSummary", "TeamMember", "WinnerAge",
     "WorldCupPoints", "distance_label", "fold", "short_competition_name",

@@ -43,6 +43,9 @@ class CompetitionKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+CHAMPIONSHIP_KINDS = {CompetitionKind.WORLD_SPRINT, CompetitionKind.WORLD_ALLROUND, CompetitionKind.EUROPEAN}
+
+
 def short_competition_name(name):
     return name.replace("ISU Speed Skating ", "").replace("Speed Skating ", "")
 

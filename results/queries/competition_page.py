@@ -4,7 +4,8 @@ championship's classifications."""
 from typing import NamedTuple
 
 from results.display.addresses import slug_url
-from results.models import Competition, Result, Skater, Status
+from results.models import CHAMPIONSHIP_KINDS, Competition, Race, RaceKind, Result, Skater, Status
+from results.sport import classifications
 
 
 def competition_at(slug, user):
@@ -55,3 +56,23 @@ def skater_links(skater_ids):
     """{skater id: SkaterLink}."""
     rows = Skater.objects.filter(id__in=skater_ids).values_list(*SkaterLink._fields)
     return {row[0]: SkaterLink._make(row) for row in rows}
+
+
+def what_it_takes(race):
+    """While the last distance of a sprint or allround championship is skated (the race provisional): for each
+    skater still to start, the times that take the lead and pass the skater ahead ([Needed]), with the skaters
+    named ({id: SkaterLink}); None for any other race."""
+    if not race.provisional or race.kind != RaceKind.INDIVIDUAL or race.competition.kind not in CHAMPIONSHIP_KINDS:
+        return None
+    races = list(Race.objects.filter(competition_id=race.competition_id, gender=race.gender, division="",
+                                     kind=RaceKind.INDIVIDUAL))  # fmt: skip
+    if len(races) < 2 or races[-1].id != race.id:
+        return None
+    times = finish_times(races)
+    standings = classifications.classification([(r, times.get(r.id, {})) for r in races])
+    before = standings[-2][1]
+    finals = {row.skater_id: row.value for row in standings[-1][1]}
+    waiting = race.results.to_skate().order_by("pair", "lane", "id").values_list("skater_id", flat=True)
+    needs = classifications.what_it_takes(before, finals, race.distance_m, list(waiting))
+    named = skater_links({n.skater_id for n in needs} | {n.leader_id for n in needs} | {n.ahead_id for n in needs})
+    return needs, named

@@ -75,3 +75,54 @@ def world_cup_standings(starts, points_table):
         totals[skater_id] = totals.get(skater_id, 0) + points
         detail.setdefault(skater_id, []).append(points)
     return ranked([(s, total, detail[s]) for s, total in totals.items() if total > 0], key=lambda item: -item[1])
+
+
+def slowest_time_under(points, distance_m):
+    """The slowest time (ms) on the distance that scores fewer than `points` (thousandths), or None when no time
+    can. Samalog points are truncated, floor(t * 500 / d) < points ⟺ t * 500 < points * d, so the slowest is
+    ceil(points * d / 500) - 1 ms: on 1500 m, fewer than 38.665 points takes 1:55.994 or faster (1:55.995 scores
+    38.665 exactly, a tie)."""
+    slowest = -(-points * distance_m // 500) - 1
+    return slowest if slowest > 0 else None
+
+
+@dataclass(frozen=True)
+class Needed:
+    """What a skater still to start on the last distance needs: the slowest time that takes the lead of the
+    classification from its leader, and the one that passes the nearest skater ranked ahead before the distance who
+    skates it too (or,
+    when that skater has not skated it yet, by how much she must beat them: the points between them as time on
+    the distance, to the millisecond before both times' truncation)."""
+
+    skater_id: int
+    leader_id: int | None = None
+    lead_ms: int | None = None
+    ahead_id: int | None = None
+    ahead_ms: int | None = None
+    ahead_gap_ms: int | None = None
+
+
+def what_it_takes(before, finals, distance_m, to_start):
+    """before: [Ranked] standings before the last distance (value: points); finals: {skater_id: total} of those who
+    have skated it; to_start: the skaters still to start it, in starting order."""
+    points = {row.skater_id: row.value for row in before}
+    leader = min(finals, key=lambda s: (finals[s], s)) if finals else None
+    needs = []
+    for skater_id in to_start:
+        if skater_id not in points:
+            continue  # not classified before the last distance: no total to race for
+        mine = points[skater_id]
+        needed = {"skater_id": skater_id}
+        if leader is not None:
+            needed.update(leader_id=leader, lead_ms=slowest_time_under(finals[leader] - mine, distance_m))
+        in_race = set(finals) | set(to_start)  # a skater ahead who skips the distance is passed anyway
+        ahead = [row for row in before if row.value < mine and row.skater_id in in_race]
+        if ahead:
+            target = ahead[-1].skater_id
+            needed["ahead_id"] = target
+            if target in finals:
+                needed["ahead_ms"] = slowest_time_under(finals[target] - mine, distance_m)
+            elif target in to_start:  # both still to skate: the points between them, as time on the distance
+                needed["ahead_gap_ms"] = -(-(mine - points[target]) * distance_m // 500)
+        needs.append(Needed(**needed))
+    return needs

@@ -86,6 +86,12 @@ def format_measured(ms, notation="en", tenths=False):
     return format_time(ms, notation, thousandths=not tenths and ms % 10 != 0, tenths=tenths)
 
 
+def format_at_most(ms, notation="en"):
+    """The slowest time that does (a time needed): in hundredths when every time shown so does, else to the
+    thousandth (1:14.221 when 1:14.222 would not do)."""
+    return format_time(ms, notation, thousandths=ms % 10 != 9)
+
+
 def format_gap(ms, notation="en", tenths=False):
     """A gap behind the winner, as `+0.44` or `+0,44` (or `+1:02.10`; `+3.0` between times in tenths)."""
     if ms is None:

@@ -8,7 +8,7 @@ from results.display import rows
 from results.display.formatting import short_date
 from results.display.tables.base import paginate_table, sort_asked
 from results.display.tables.races import CompetitionTable
-from results.models import Competition, CompetitionKind, Gender, RaceKind
+from results.models import CHAMPIONSHIP_KINDS, Competition, CompetitionKind, Gender, RaceKind
 from results.queries import competition_page as queries
 from results.queries.insights import season_events
 from results.sport import classifications, timing
@@ -52,12 +52,9 @@ def classification_heading(race):
     return _("After the %(race)s of %(date)s") % {name: conditional_escape(value) for name, value in names.items()}
 
 
-CHAMPIONSHIPS = {CompetitionKind.WORLD_SPRINT, CompetitionKind.WORLD_ALLROUND, CompetitionKind.EUROPEAN}
-
-
 def championship_classifications(competition, races):
     """Samalog standings after each distance, per gender, for sprint and allround championships."""
-    if competition.kind not in CHAMPIONSHIPS:
+    if competition.kind not in CHAMPIONSHIP_KINDS:
         return []
     times = queries.finish_times(races)
     skaters = queries.skater_links({skater_id for by_skater in times.values() for skater_id in by_skater})
@@ -71,7 +68,7 @@ def championship_classifications(competition, races):
             (classification_heading(race), [(row, skaters[row.skater_id]) for row in table])
             for race, table in standings[1:]
         ]
-        made.append((gender, tables))
+        made.append((gender, tables, rows.needs(queries.what_it_takes(ordered[-1]))))
     return made
 
 

@@ -7,12 +7,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
 from results import cache_guard
+from results.display import rows
 from results.display.embeds import RACE_HEIGHT, embed_context
 from results.display.formatting import notation
 from results.display.tables.base import sort_asked
 from results.display.tables.races import MassStartTable, RaceResultTable, TeamRaceTable
 from results.display.talking_points import race_story
 from results.models import RaceKind
+from results.queries import competition_page as competition_queries
 from results.queries import race_page as queries
 from results.sport.race_lines import time_to_beat
 
@@ -37,6 +39,7 @@ def live_context(request, race, lines):
         "split_tie": any(line.split_tie for line in skated),
         "to_skate": to_skate,
         "to_beat": time_to_beat(skated) if race.provisional and to_skate and race.kind == RaceKind.INDIVIDUAL else None,
+        "needs": rows.needs(competition_queries.what_it_takes(race)) if to_skate else [],
     }
 
 
