@@ -13,7 +13,7 @@ FIXTURES := fixtures/rinks.json fixtures/world_cup_points.json fixtures/editors.
 TEST_ENV := SECRET_KEY=test-only-secret DEBUG=0 ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_SSL_REDIRECT=0 CONN_MAX_AGE=0
 WORKERS ?= 2
 
-.PHONY: bench bench-postgres load backup restore run serve migrate-prod test test-suite lint format seed migrate messages clean
+.PHONY: bench bench-postgres load load-live backup restore run serve migrate-prod test test-suite lint format seed migrate messages clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,14 @@ bench-postgres: venv
 # A mix of public pages against gunicorn (2 workers) while an editor saves results; writes bench/out/load.md.
 load: venv
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
+
+# A race weekend: 800 fans following a live race page, 200 browsing, an editor entering a pair every 20 s, 5 minutes
+# on SQLite, then on a throwaway PostgreSQL server when one can be started; writes bench/out/live.md.
+load-live: venv
+	$(BIN)/python bench/load_live.py $(LOAD_ARGS)
+	@if [ -n "$$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null)" ]; then \
+		.ci/with-postgres $(BIN)/python bench/load_live.py --postgres $(LOAD_ARGS); \
+	else echo "--- PostgreSQL is not installed here: SQLite only"; fi
 
 lint: venv
 	$(BIN)/ruff check .

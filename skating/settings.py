@@ -137,7 +137,14 @@ if os.environ.get("REDIS_URL"):
 elif os.environ.get("CACHE") == "dummy":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "cache_table"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "cache_table",
+            # room for every page of the site: a culled page or tag version costs a render (results/caching.py)
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -117,10 +117,10 @@ def test_an_edit_while_the_cache_is_down_makes_older_pages_stale_once_it_answers
     cache.clear()
     first = client.get(BEIJING)
     with mock.patch("results.cache_guard.cache") as refusing:
-        refusing.set.side_effect = ConnectionRefusedError("refused")
-        from results.writes.derived import bump_data_version
+        refusing.set_many.side_effect = ConnectionRefusedError("refused")
+        from results.caching import ALL, bump
 
-        bump_data_version()  # an editor's save while the cache is down: the new version cannot be written
+        bump([ALL])  # an editor's save while the cache is down: the new version cannot be written
     with mock.patch.object(time, "monotonic", return_value=time.monotonic() + cache_guard.RETRY_SECONDS + 1):
         again = client.get(BEIJING)
     assert again["ETag"] != first["ETag"]  # the pending version reached the cache before the page was looked up
@@ -136,16 +136,16 @@ def test_healthz_is_503_when_the_database_does_not_answer(client, db):
 
 
 def test_a_pending_version_survives_a_cache_that_fails_again_before_it_is_written(db):
-    from results.writes.derived import bump_data_version
+    from results.caching import ALL, bump
 
     with mock.patch("results.cache_guard.cache") as refusing:
-        refusing.set.side_effect = ConnectionRefusedError("refused")
-        bump_data_version()  # down: the new version waits
+        refusing.set_many.side_effect = ConnectionRefusedError("refused")
+        bump([ALL])  # down: the new version waits
         later = time.monotonic() + cache_guard.RETRY_SECONDS + 1
         with mock.patch.object(time, "monotonic", return_value=later):
             cache_guard.call("get", "anything")  # the cache is tried again and fails again while writing it
         assert len(cache_guard.state.pending) == 1
-        refusing.set.side_effect = None
+        refusing.set_many.side_effect = None
         with mock.patch.object(time, "monotonic", return_value=later + cache_guard.RETRY_SECONDS + 1):
             cache_guard.call("get", "anything")
-        assert cache_guard.state.pending == [] and refusing.set.call_count == 3
+        assert cache_guard.state.pending == [] and refusing.set_many.call_count == 3

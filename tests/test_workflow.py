@@ -179,10 +179,50 @@ def test_history_shows_an_edit_and_restores_the_earlier_version(client, editor):
     assert Result.objects.get(pk=goetz.pk).rank == 3  # slower than Leerdam now
     html = client.get(f"/admin/results/race/{race.id}/changes/").content.decode()
     assert "time: 1:14.45 → 1:14.99" in html and "ed" in html  # as the form names it, in its notation
-    edit = Change.objects.filter(race=race, id__gt=last_before).earliest("id")  # the edit's first change
-    client.post(f"/admin/results/race/{race.id}/changes/", {"change": edit.id})
+    edit = Change.objects.get(race=race, id__gt=last_before, object_id=goetz.pk, before__time_ms=74450)
+    asked = client.post(f"/admin/results/race/{race.id}/changes/", {"change": edit.id})
+    assert "time: back from 1:14.99 to 1:14.45" in asked.content.decode()
+    assert Result.objects.get(pk=goetz.pk).time_ms == 74990  # nothing before the confirmation
+    client.post(f"/admin/results/race/{race.id}/changes/", {"change": edit.id, "confirm": "1"})
     restored = Result.objects.get(pk=goetz.pk)
     assert (restored.time_ms, restored.rank) == (74450, 2)
+
+
+def test_a_restore_undoes_exactly_the_change_chosen_and_the_correction_notice_follows(client, editor):
+    race = beijing_a()
+    client.force_login(editor)
+    winner, second = race.results.filter(time_ms__isnull=False).order_by("rank")[:2]  # two of its skaters
+    first = Change.objects.order_by("-id").values_list("id", flat=True).first()
+    for result, time_ms in ((winner, winner.time_ms + 50), (second, second.time_ms + 30)):
+        fresh = Result.objects.get(pk=result.pk)
+        fresh.time_ms = time_ms
+        fresh.save()
+    winner_change = Change.objects.get(id__gt=first, object_id=winner.pk)
+    client.post(f"/admin/results/race/{race.id}/changes/", {"change": winner_change.id, "confirm": "1"})
+    assert Result.objects.get(pk=winner.pk).time_ms == winner.time_ms  # undone
+    assert Result.objects.get(pk=second.pk).time_ms == second.time_ms + 30  # the other change stays
+    assert "Results corrected on" in client.get(race.get_absolute_url()).content.decode()
+    second_change = Change.objects.get(id__gt=first, object_id=second.pk)
+    client.post(f"/admin/results/race/{race.id}/changes/", {"change": second_change.id, "confirm": "1"})
+    assert Race.objects.get(pk=race.pk).corrected_at is None  # as first published again: no notice
+    assert "Results corrected on" not in client.get(race.get_absolute_url()).content.decode()
+
+
+def test_a_change_changed_again_since_is_not_restored_alone(client, editor):
+    race = beijing_a()
+    client.force_login(editor)
+    winner = race.results.filter(time_ms__isnull=False).earliest("rank")
+    first = Change.objects.order_by("-id").values_list("id", flat=True).first()
+    for time_ms in (winner.time_ms + 50, winner.time_ms + 80):
+        fresh = Result.objects.get(pk=winner.pk)
+        fresh.time_ms = time_ms
+        fresh.save()
+    earlier = Change.objects.filter(id__gt=first, object_id=winner.pk).earliest("id")
+    response = client.post(
+        f"/admin/results/race/{race.id}/changes/", {"change": earlier.id, "confirm": "1"}, follow=True
+    )
+    assert "cannot be restored alone: time changed again since" in response.content.decode()
+    assert Result.objects.get(pk=winner.pk).time_ms == winner.time_ms + 80
 
 
 def test_a_corrected_published_race_says_so(client, editor):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from results.admin.entry import entry_view
 from results.admin.forms import RaceForm, ResultAdminForm, ResultForm, ResultInline
 from results.admin.pdf_upload import pdf_upload_view
+from results.admin.skaters import SkaterAdmin  # noqa: F401  (registers the skaters' admin)
 from results.admin.workflow import changes_view, upload_view
 from results.models import (
     Competition,
@@ -16,8 +17,6 @@ from results.models import (
     RaceKind,
     Result,
     Rink,
-    Skater,
-    SkaterName,
     Status,
     TeamMember,
     WorldCupPoints,
@@ -125,22 +124,6 @@ class ResultAdmin(admin.ModelAdmin):
 
     def get_fields(self, request, obj=None):
         return ["race", *ResultForm.Meta.fields]
-
-
-class SkaterNameInline(admin.TabularInline):
-    model = SkaterName
-    fields = ["name", "slug"]
-    readonly_fields = ["slug"]
-    extra = 1
-
-
-@admin.register(Skater)
-class SkaterAdmin(admin.ModelAdmin):
-    list_display = ["name", "nationality", "gender", "birth_date"]
-    list_filter = ["nationality", "gender"]
-    search_fields = ["name", "other_names__name", "nationality"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [SkaterNameInline]
 
 
 @admin.register(Rink)

@@ -11,6 +11,8 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -147,30 +149,47 @@ def readable_fields(change, skaters):
     ]
 
 
+def skater_of(change, skaters):
+    return skaters.get((change.after or change.before or {}).get("skater_id"))
+
+
+def mentioned_skaters(changes):
+    """{id: Skater} of every skater these changes name."""
+    mentioned = {(c.after or c.before or {}).get("skater_id") for c in changes}
+    mentioned |= {value for c in changes for f, *values in c.changed_fields() if f == "skater_id" for value in values}
+    return Skater.objects.in_bulk(mentioned - {None})
+
+
 def changes_view(model_admin, request, race_id):
-    """A race's changes, newest first, each with a button to restore the race to before it."""
+    """A race's changes, newest first, each with a button to restore exactly that change (after a confirmation)."""
     race = get_object_or_404(Race.objects.with_competition(), pk=race_id)
     if not request.user.has_perm("results.change_race"):
         raise PermissionDenied
+    context = {**model_admin.admin_site.each_context(request), "opts": Race._meta, "original": race}
     if request.method == "POST":
-        change = get_object_or_404(Change, pk=request.POST.get("change"), race=race)
-        undone = audit.restore_race(race, change, user=request.user)
-        Race.objects.filter(pk=race.pk).update(version=race.version + 1)
-        messages.success(request, _("Restored: %(n)s change(s) undone.") % {"n": undone})
+        change = get_object_or_404(Change.objects.select_related("user"), pk=request.POST.get("change"), race=race)
+        again = audit.changed_again(change)
+        if again:
+            labels = [row[0] for (field, *_values), row in zip(change.changed_fields(), readable_fields(change, {}),
+                                                                strict=True) if field in again]  # fmt: skip
+            messages.error(request, _("This change cannot be restored alone: %(fields)s changed again since. Restore "
+                                      "the later change first.") % {"fields": ", ".join(labels)})  # fmt: skip
+            return redirect("admin:results_race_changes", race.pk)
+        if "confirm" not in request.POST:
+            skaters = mentioned_skaters([change])
+            context.update(title=_("Restore this change?"), change=change, skater=skater_of(change, skaters),
+                           fields=readable_fields(change, skaters))  # fmt: skip
+            return TemplateResponse(request, "admin/results/race_restore.html", context)
+        audit.restore_change(race, change, user=request.user)
+        messages.success(request, _("Restored: the change of %(when)s is undone.") % {
+            "when": date_format(timezone.localtime(change.at), "DATETIME_FORMAT")})  # fmt: skip
         return redirect("admin:results_race_changes", race.pk)
     changes = list(Change.objects.filter(race=race).select_related("user").order_by("-id")[:500])
-    mentioned = {(c.after or c.before or {}).get("skater_id") for c in changes}
-    mentioned |= {value for c in changes for f, *values in c.changed_fields() if f == "skater_id" for value in values}
-    skaters = Skater.objects.in_bulk(mentioned - {None})
-    context = {
-        **model_admin.admin_site.each_context(request),
+    skaters = mentioned_skaters(changes)
+    context.update({
         "title": _("History of %(race)s") % {"race": race},
-        "opts": Race._meta,
-        "original": race,
-        "changes": [
-            (c, skaters.get((c.after or c.before or {}).get("skater_id")), readable_fields(c, skaters)) for c in changes
-        ],
-    }
+        "changes": [(c, skater_of(c, skaters), readable_fields(c, skaters)) for c in changes],
+    })  # fmt: skip
     return TemplateResponse(request, "admin/results/race_changes.html", context)
 
 

@@ -1,18 +1,11 @@
 """Skaters and the other names they raced under."""
 
-import unicodedata
-
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from results.display.addresses import slug_url
-
-
-def fold(text):
-    """Lower case without accents, for searching: 'Wüst' and 'wust' both give 'wust'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+from results.sport.names import fold
 
 
 class Gender(models.TextChoices):
@@ -88,6 +81,6 @@ class SkaterName(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.slug = slugify(self.name)
+        self.slug = self.slug or slugify(self.name)  # a merged skater's name keeps the address it had
         super().save(*args, **kwargs)
         self.skater.save()  # its search names include this one

@@ -6,6 +6,9 @@ lower case ("Jenning de Boo", "Antoinette Rijpma-de Jong", "Sanne in 't Hof"), a
 particle capitalised ("Daan Van der Elst"), Mc- names keep their second capital ("McLeod").
 """
 
+import difflib
+import unicodedata
+
 PARTICLES = {"de", "den", "der", "van", "von", "in", "'t", "te", "ten", "ter", "het", "op"}
 LOWER_PARTICLE_COUNTRIES = {"NED", "GRE"}  # GRE: Kai in 't Veld, a Dutch-born skater
 FIRST_PARTICLE_CAPITAL_COUNTRIES = {"BEL"}
@@ -58,3 +61,25 @@ def written_name(printed, nationality):
     if not family:
         return given
     return f"{given} {written_family_name(family, nationality)}"
+
+
+def fold(text):
+    """Lower case without accents, for searching: 'Wüst' and 'wust' both give 'wust'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def near_names(name, names, limit=5, cutoff=0.8):
+    """The names most like `name` (a typo, another spelling), accents and case ignored, best first: 'Jutta
+    Leerdan' finds 'Jutta Leerdam'. Each word order counts once: 'Kim Min-sun' and 'Min-Sun Kim' are near."""
+    folded = {}
+    for candidate in names:
+        folded.setdefault(fold(candidate), candidate)
+        folded.setdefault(" ".join(sorted(fold(candidate).split())), candidate)
+    wanted = [fold(name), " ".join(sorted(fold(name).split()))]
+    found = []
+    for key in wanted:
+        for match in difflib.get_close_matches(key, folded, n=limit, cutoff=cutoff):
+            if folded[match] not in found:
+                found.append(folded[match])
+    return found[:limit]

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from results import caching
 from results.display.cards import race_card, skater_card
 from results.display.formatting import country_name, notation
 from results.queries import careers
@@ -18,6 +19,8 @@ from results.views.skaters import skater_behind
 
 def race_card_view(request, competition_slug, race_slug):
     race = queries.race_at(competition_slug, race_slug, AnonymousUser())
+    if race is not None:
+        caching.shows(request, f"race:{race.id}")
     if race is None:
         raise Http404(_("No race at this address."))
     style = notation()
@@ -33,6 +36,7 @@ def race_card_view(request, competition_slug, race_slug):
 
 def skater_card_view(request, slug):
     skater = skater_behind(slug)
+    caching.shows(request, f"skater:{skater.id}")
     style = notation()
     records = [
         (r.distance_label, timing.format_time(r.time_ms, style, tenths=r.time_in_tenths))

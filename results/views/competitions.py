@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.html import conditional_escape
 from django.utils.translation import gettext as _
 
+from results import caching
 from results.display import rows
 from results.display.formatting import short_date
 from results.display.tables.base import paginate_table, sort_asked
@@ -16,6 +17,7 @@ from results.views.common import season_or_404
 
 
 def competition_list(request):
+    caching.shows(request, "competitions")
     competitions = (
         Competition.objects.public()
         .select_related("rink")
@@ -31,6 +33,8 @@ def competition_list(request):
 
 def competition_detail(request, slug):
     competition = queries.competition_at(slug, request.user)
+    if competition is not None:
+        caching.shows(request, f"competition:{competition.id}")
     if competition is None:
         raise Http404(_("No competition at this address."))
     races = competition.race_list
@@ -74,6 +78,7 @@ def championship_classifications(competition, races):
 
 def season_detail(request, season):
     start = season_or_404(season)
+    caching.shows(request, f"season:{start}", "competitions")
     competitions = list(
         Competition.objects.public()
         .filter(season=start)

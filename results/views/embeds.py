@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
 
+from results import caching
 from results.display.embeds import RACE_HEIGHT, SKATER_HEIGHT, iframe
 from results.queries import careers, skater_page
 from results.queries import race_page as queries
@@ -30,6 +31,8 @@ def embeddable(view):
 
 def race_embed(request, competition_slug, race_slug):
     race = queries.race_at(competition_slug, race_slug, AnonymousUser())  # an embed shows public races only
+    if race is not None:
+        caching.shows(request, f"race:{race.id}")
     if race is None:
         raise Http404(_("No race at this address."))
     lines = queries.lines_of(race)
@@ -38,6 +41,7 @@ def race_embed(request, competition_slug, race_slug):
 
 def skater_embed(request, slug):
     skater = skater_behind(slug)
+    caching.shows(request, f"skater:{skater.id}")
     results = careers.career(skater)
     latest = careers.latest_first(results)[:1]
     return render(

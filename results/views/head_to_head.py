@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from results import caching
 from results.display.tables.base import paginate_table
 from results.display.tables.skaters import MeetingsTable
 from results.models import Skater
@@ -17,6 +18,7 @@ def head_to_head(request, slug_a, slug_b):
         raise Http404(_("No skater with this address."))
     if a == b:
         raise Http404(_("A head-to-head needs two different skaters."))
+    caching.shows(request, f"skater:{a.id}", f"skater:{b.id}")
     meetings = meetings_between(a, b)
     summary = rules.summary(meetings)
     table = MeetingsTable(meetings[::-1], a, b, caption=_("Every meeting"))

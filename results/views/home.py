@@ -3,11 +3,13 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from results import caching
 from results.display import rows
 from results.queries import home as queries
 
 
 def home(request):
+    caching.shows(request, "home")
     competitions = queries.latest_competitions()
     latest_races = queries.latest_races(competitions)
     ends = queries.recent_streak_ends()

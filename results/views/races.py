@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 
-from results import cache_guard
+from results import cache_guard, caching
 from results.display import rows
 from results.display.embeds import RACE_HEIGHT, embed_context
 from results.display.formatting import notation
@@ -48,6 +48,8 @@ def race_detail(request, competition_slug, race_slug):
     if race is None:
         raise Http404(_("No race at this address."))
     lines, starts = queries.marked_lines(race)
+    skater_ids = [line.result.skater_id for line in lines] + [m.id for line in lines for m in line.members]
+    caching.shows(request, *caching.race_tags(race, skater_ids))
     settled = race.kind not in TEAM_KINDS and not race.provisional  # a provisional race's story is not told yet
     story = race_story(race, lines, starts, notation(), queries.winner_ages(race)) if settled else []
     siblings, (previous_race, next_race) = queries.races_around(race)
@@ -88,11 +90,13 @@ def race_live(request, competition_slug, race_slug):
         raise Http404(_("No race at this address."))
     key = f"live:{race.id}:{race.version}:{get_language()}:{request.GET.get('sort', '')}"
     content = cache_guard.call("get", key)
-    if content is None:
+    cached = content is not None
+    if not cached:
         lines, _starts = queries.marked_lines(race)
         context = {"race": race, "competition": race.competition, **live_context(request, race, lines)}
         content = render_to_string("results/race_live.html", context, request)
         cache_guard.call("set", key, content, 3600)
     response = HttpResponse(content)
     response["Cache-Control"] = "no-cache"
+    response["X-Cache"] = "hit" if cached else "miss"
     return response

@@ -5,6 +5,7 @@ from datetime import date
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from results import caching
 from results.display.tables.base import paginate_table, sort_asked
 from results.display.tables.insights import AdelskalenderTable, SeasonRankingTable, WorldCupTable
 from results.models import Competition, CompetitionKind, Skater
@@ -14,6 +15,7 @@ from results.views.common import event_or_404, paginate, season_or_404
 
 
 def season_ranking(request, season, event):
+    caching.shows(request, f"season:{season_or_404(season)}")
     gender, distance = event_or_404(event)
     start = season_or_404(season)
     table = SeasonRankingTable(
@@ -40,6 +42,8 @@ def adelskalender(request):
             today = on >= date.today()
         except ValueError:
             problem = _("The date must be written as YYYY-MM-DD, for example 2024-03-01.")
+    if today:  # the list as it stands: its bests; an earlier date's list reads every result (shows "any")
+        caching.shows(request, "bests")
     distances = classifications.ALLROUND[gender]
     if problem:
         page, ranking = None, []
@@ -78,6 +82,7 @@ def current_ranking(gender, entries):
 
 
 def world_cup_standings(request, season, event):
+    caching.shows(request, f"season:{season_or_404(season)}", "competitions")
     gender, distance = event_or_404(event)
     start = season_or_404(season)
     points_table = queries.world_cup_points(start, gender, distance)

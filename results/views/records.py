@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from results import caching
 from results.display.tables.base import paginate_table, sort_asked
 from results.display.tables.insights import RecordProgressionTable, StreakTable
 from results.models import DISTANCES, RecordScope, Skater
@@ -12,6 +13,7 @@ from results.views.common import event_or_404
 
 
 def records_index(request):
+    caching.shows(request, "records")
     nationality = request.GET.get("nationality", "").strip().upper()[:3]
     if nationality:
         held = queries.held_records(scope=RecordScope.NATIONAL, nationality=nationality, current=True)
@@ -31,6 +33,7 @@ def records_index(request):
 
 
 def record_progression(request, event):
+    caching.shows(request, "records")
     gender, distance = event_or_404(event)
     nationality = request.GET.get("nationality", "").strip().upper()[:3]
     scope = {"scope": RecordScope.NATIONAL, "nationality": nationality} if nationality else {"scope": RecordScope.WORLD}
@@ -44,6 +47,7 @@ def record_progression(request, event):
 
 
 def streak_list(request):
+    caching.shows(request, "bests")
     """The longest runs of wins as held, and who is on a run now."""
     table = StreakTable(queries.streaks(), order_by=sort_asked(request), caption=_("Win streaks"))
     paginate_table(request, table, per_page=50)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from results import caching
 from results.display import rows
 from results.display.embeds import SKATER_HEIGHT, embed_context
 from results.display.formatting import notation
@@ -43,6 +44,7 @@ def skater_detail(request, slug):
     skater, moved = skater_or_404(slug)
     if moved:
         return redirect(moved, permanent=True)
+    caching.shows(request, f"skater:{skater.id}")
     results = careers.career(skater)
     personal = careers.personal_records(results)
     bests = careers.season_bests(results)
@@ -81,6 +83,7 @@ def skater_results(request, slug):
     skater, moved = skater_or_404(slug)
     if moved:
         return redirect("results:skater_results", moved.slug, permanent=True)
+    caching.shows(request, f"skater:{skater.id}")
     results = careers.career(skater)
     seasons = sorted({r.season for r in results}, reverse=True)
     filterset = SkaterResultFilter(request.GET, queryset=Result.objects.none(), seasons=seasons)

@@ -69,18 +69,40 @@ def mark_corrected(race_ids):
     Race.objects.filter(id__in=race_ids, published=True, provisional=False).update(corrected_at=timezone.now())
 
 
+def changed_again(change):
+    """The fields of this change that were changed again since (the change cannot be undone alone then)."""
+    model = {"result": Result, "race": Race}.get(change.model)
+    if model is None or change.action != Change.Action.UPDATE:
+        return []
+    obj = model.objects.filter(pk=change.object_id).first()
+    if obj is None:
+        return [field for field, _before, _after in change.changed_fields()]
+    now = snapshot(obj)
+    return [field for field, _before, after in change.changed_fields() if now.get(field) != after]
+
+
 @transaction.atomic
-def restore_race(race, change, user=None):
-    """Undo every change to the race and its results from `change` on, newest first."""
+def restore_change(race, change, user=None):
+    """Undo exactly this change (the caller has checked that nothing changed its fields since); then the race's
+    "corrected on" notice goes when its results are again as first published."""
     token = current_user.set(user)
     try:
-        undone = 0
-        for later in Change.objects.filter(race=race, id__gte=change.id).order_by("-id"):
-            _undo(later)
-            undone += 1
-        return undone
+        _undo(change)
     finally:
         current_user.reset(token)
+    if as_first_published(race):
+        Race.objects.filter(pk=race.pk).update(corrected_at=None)
+
+
+def as_first_published(race):
+    """Whether the race's results are exactly those it was created with (the change log's creations)."""
+    created = {
+        c.object_id: c.after for c in Change.objects.filter(race=race, model="result", action=Change.Action.CREATE)
+    }
+    now = {result.pk: snapshot(result) for result in Result.objects.filter(race=race)}
+    return (
+        bool(created) and now == {pk: after for pk, after in created.items() if pk in now} and set(now) == set(created)
+    )
 
 
 def _undo(change):
@@ -88,13 +110,13 @@ def _undo(change):
     if change.action == Change.Action.CREATE:
         model.objects.filter(pk=change.object_id).delete()
         return
-    values = dict(change.before)
-    values.pop("rank", None)
-    if model is Result:
-        values["rank"] = change.before.get("rank") if change.before.get("rank_is_official") else None
-        if values["status"] != Status.FINISHED:
-            values["rank"] = None
+    if change.action == Change.Action.UPDATE:  # only the fields this change changed
+        values = {field: before for field, before, _after in change.changed_fields()}
+    else:  # a deletion: the whole object again
+        values = dict(change.before)
     obj = model.objects.filter(pk=change.object_id).first() or model(pk=change.object_id)
     for field, value in values.items():
         setattr(obj, field, value)
+    if model is Result and (not obj.rank_is_official or obj.status != Status.FINISHED):
+        obj.rank = None  # a computed rank follows the times again (the write path ranks the race)
     obj.save()

@@ -16,7 +16,6 @@ from operator import itemgetter
 from django.db import transaction
 from django.db.models import Q
 
-from results import cache_guard
 from results.models import (
     SETTLED_RESULT,
     AdelskalenderEntry,
@@ -37,7 +36,6 @@ from results.sport.rivals import most_met
 from results.sport.streaks import Start, ended_streaks, streaks
 from results.sport.timing import samalog_points, winner_age_steps
 
-DATA_VERSION_KEY = "data-version"
 COUNTED = SETTLED_RESULT & Q(race__kind=RaceKind.INDIVIDUAL)
 RECORD_FIELDS = ("id", "race__date", "time_ms", "race__gender", "race__distance_m", "nationality",
                  "race__competition__rink_id")  # fmt: skip
@@ -49,33 +47,22 @@ SKATER_FACTS = (PersonalBest, SeasonBest, StreakSummary, StreakEnd)  # in the or
 _TIME = itemgetter(2)  # the time in a RECORD_FIELDS row
 
 
-def bump_data_version():
-    """Every cached page carries the data version; a new one makes them all stale at once (when the cache is down,
-    as soon as it answers again)."""
-    import time
-
-    cache_guard.must_write("set", DATA_VERSION_KEY, time.time_ns(), timeout=None)
-
-
-def data_version():
-    """The data version, or None when the cache is down (pages are then served uncached)."""
-    import time
-
-    return cache_guard.call("get_or_set", DATA_VERSION_KEY, time.time_ns, timeout=None)
-
-
 # --- computing again --------------------------------------------------------------------------
 
 
 @transaction.atomic
 def refresh(race_ids, extra_keys=()):
-    """Compute again every derived fact that results in these races (or these keys) take part in."""
+    """Compute again every derived fact that results in these races (or these keys) take part in. Returns which of
+    the facts that list pages show changed: "records" (progressions, winners' ages), "bests" (streaks, the
+    Adelskalender)."""
     keys = set(extra_keys)
     for row in Result.objects.filter(race_id__in=race_ids).values_list(
         "skater_id", "race__gender", "race__distance_m", "nationality", "race__competition__rink_id"
     ):
         keys.add(row)
     events = {(g, d) for _, g, d, _, _ in keys}
+    skater_ids = {skater for skater, _, _, _, _ in keys if skater}
+    before = _shown_facts(events, skater_ids)
     for gender, distance in events:
         _refresh_records(gender, distance, {n for _, g, d, n, _ in keys if (g, d) == (gender, distance)},
                          {r for _, g, d, _, r in keys if (g, d) == (gender, distance)})  # fmt: skip
@@ -89,7 +76,34 @@ def refresh(race_ids, extra_keys=()):
     for gender, distance in events:
         WinnerAge.objects.filter(gender=gender, distance_m=distance).delete()
         WinnerAge.objects.bulk_create(_winner_ages(race__gender=gender, race__distance_m=distance), batch_size=5000)
-    bump_data_version()
+    after = _shown_facts(events, skater_ids)
+    return {name for name in before if before[name] != after[name]}
+
+
+def _shown_facts(events, skater_ids):
+    """The derived facts of these events and skaters that list pages show, as comparable data."""
+    records = Q(pk__in=[])
+    for gender, distance in events:
+        records |= Q(gender=gender, distance_m=distance)
+    return {
+        "records": (
+            sorted(
+                RecordEntry.objects.filter(records).values_list(
+                    "scope", "nationality", "rink_id", "result_id", "time_ms", "current"
+                )
+            ),
+            sorted(WinnerAge.objects.filter(records).values_list("kind", "extreme", "result_id", "age")),
+        ),  # fmt: skip
+        "bests": (
+            sorted(
+                StreakSummary.objects.filter(skater_id__in=skater_ids).values_list(
+                    "skater_id", "distance_m", "current", "longest"
+                )
+            ),
+            sorted(StreakEnd.objects.filter(skater_id__in=skater_ids).values_list("skater_id", "race_id", "length")),
+            sorted(AdelskalenderEntry.objects.filter(skater_id__in=skater_ids).values_list("skater_id", "points")),
+        ),  # fmt: skip
+    }
 
 
 PUBLISHED_ENTRIES = SETTLED_RESULT & Q(skater__isnull=False)
@@ -262,7 +276,6 @@ def recompute_all():
     _store_rivals(most_met(entries.iterator(chunk_size=20000), RIVALS))
     WinnerAge.objects.all().delete()
     WinnerAge.objects.bulk_create(_winner_ages(), batch_size=5000)
-    bump_data_version()
 
 
 def _winner_ages(**filters):

@@ -15,6 +15,7 @@ from django.db.models import F
 
 from results.models import Change, Competition, Race, Result
 from results.writes import changes, derived
+from results.writes.invalidation import invalidate
 from results.writes.ranks import rerank_races
 
 _queue = threading.local()
@@ -22,18 +23,20 @@ _queue = threading.local()
 
 def _pending():
     if not hasattr(_queue, "races"):
-        _queue.races, _queue.keys, _queue.changed = set(), set(), False
+        _queue.races, _queue.keys, _queue.everywhere, _queue.lists = set(), set(), False, False
     return _queue
 
 
-def queue_refresh(race_ids=(), keys=()):
+def queue_refresh(race_ids=(), keys=(), everywhere=False, lists=False):
     """Compute again, when the transaction commits, the derived facts of these races and these (skater, gender,
-    distance, nationality, rink) keys (keys that a change took out of a race). A rolled-back transaction leaves
-    its races queued: computing them again with the next commit is harmless, they are read afresh."""
+    distance, nationality, rink) keys (keys that a change took out of a race), and make the cached pages that show
+    them stale (everywhere: every page; lists: the competition lists too). A rolled-back transaction leaves its
+    races queued: computing them again with the next commit is harmless, they are read afresh."""
     pending = _pending()
     pending.races.update(race_ids)
     pending.keys.update(key for key in keys if key is not None)
-    pending.changed = True
+    pending.everywhere |= everywhere
+    pending.lists |= lists
     # robust: the change itself is committed; a failure here is logged, and recompute_derived repairs it
     transaction.on_commit(_flush, robust=True)
 
@@ -41,12 +44,12 @@ def queue_refresh(race_ids=(), keys=()):
 def _flush():
     """Runs once for every queue_refresh of the transaction: the first does the work, the others find none."""
     pending = _pending()
-    races, keys, changed = pending.races, pending.keys, pending.changed
-    pending.races, pending.keys, pending.changed = set(), set(), False
-    if races or keys:
-        derived.refresh(races, keys)  # and a new data version
-    elif changed:
-        derived.bump_data_version()
+    races, keys, everywhere, lists = pending.races, pending.keys, pending.everywhere, pending.lists
+    pending.races, pending.keys, pending.everywhere, pending.lists = set(), set(), False, False
+    if not (races or keys or everywhere or lists):
+        return
+    facts = derived.refresh(races, keys) if races or keys else set()
+    invalidate(races, keys, facts, everywhere=everywhere, lists=lists)
 
 
 def raise_versions(race_ids):
@@ -122,12 +125,12 @@ def race_written(before, race, user=None):
             keys.add((skater, before["gender"], before["distance_m"], nationality, rink))
     if before is not None and "kind" in before and before["kind"] != race.kind:
         rerank_races([race.id])
-    queue_refresh({race.id}, keys)
+    queue_refresh({race.id}, keys, lists=True)
 
 
 def race_deleted(race):
     changes.change_for(race, Change.Action.DELETE, changes.snapshot(race), None).save()
-    queue_refresh()
+    queue_refresh(everywhere=True)
 
 
 def skater_written(before, skater, user=None):
@@ -137,14 +140,16 @@ def skater_written(before, skater, user=None):
         changes.change_for(skater, action, before, after, user).save()
     if before and before.get("birth_date") != after.get("birth_date"):
         # the winners' ages on the race pages: the events this skater has won
-        queue_refresh(set(Result.objects.filter(skater=skater, rank=1).values_list("race_id", flat=True)))
+        queue_refresh(
+            set(Result.objects.filter(skater=skater, rank=1).values_list("race_id", flat=True)), everywhere=True
+        )
     else:
-        queue_refresh()
+        queue_refresh(everywhere=True)  # a name, a nationality: shown on any page
 
 
 def skater_deleted(skater):
     changes.change_for(skater, Change.Action.DELETE, changes.snapshot(skater), None).save()
-    queue_refresh()
+    queue_refresh(everywhere=True)
 
 
 def competition_written(old_rink, competition):
@@ -155,9 +160,9 @@ def competition_written(old_rink, competition):
             "skater_id", "race__gender", "race__distance_m", "nationality"
         )
         keys = {(skater, gender, distance, nationality, old_rink) for skater, gender, distance, nationality in rows}
-    queue_refresh(set(competition.races.values_list("id", flat=True)), keys)
+    queue_refresh(set(competition.races.values_list("id", flat=True)), keys, everywhere=True)
 
 
 def other_data_written():
     """Rinks, other names, points tables: no derived fact, but the pages show them."""
-    queue_refresh()
+    queue_refresh(everywhere=True)

@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from results import caching
 from results.writes.derived import recompute_all
 from results.writes.generator import generate
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         analyze()
         started = time.perf_counter()
         recompute_all()
+        caching.bump([caching.ALL])  # every cached page shows derived facts
         analyze()
         self.stdout.write(f"derived facts computed in {time.perf_counter() - started:.1f} s")
 

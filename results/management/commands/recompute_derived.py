@@ -2,6 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from results import caching
 from results.writes.derived import recompute_all
 
 
@@ -11,4 +12,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.perf_counter()
         recompute_all()
+        caching.bump([caching.ALL])  # every cached page shows derived facts
         self.stdout.write(f"derived facts computed in {time.perf_counter() - started:.1f} s")
