@@ -18,6 +18,7 @@ import http.cookiejar
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -34,6 +35,8 @@ import run  # noqa: E402
 from run import GUNICORN, OUT, PY, ROOT, env_for, free_port, manage  # noqa: E402
 
 FOLLOWERS, BROWSERS, POLL_SECONDS, PAIR_EVERY = 800, 200, 2.0, 20
+RAMP_SECONDS = 10  # the crowd arrives over the first seconds; latencies count from WARM_UP on (errors all along)
+WARM_UP = 15
 BROWSED = [
     "/en/skaters/jutta-leerdam/", "/en/skaters/femke-kok/", "/en/skaters/miho-takagi/", "/en/skaters/erin-jackson/",
     "/en/skaters/yukino-yoshida/", "/nl/skaters/jutta-leerdam/", "/en/head-to-head/jutta-leerdam/miho-takagi/",
@@ -77,6 +80,7 @@ class Stats:
         self.errors, self.hits, self.misses = [], 0, 0
         self.browse, self.minimal = [], []
         self.seen = {}  # (follower, still to skate) -> first time seen
+        self.warm = time.monotonic() + WARM_UP
 
     def count_cache(self, status, headers):
         if status == 304 or headers.get("x-cache") == "hit":
@@ -126,7 +130,7 @@ async def client(port, stats, stop, work):
 
 async def follower(n, port, live, stats, stop):
     etag = None
-    await asyncio.sleep(random.uniform(0, POLL_SECONDS))
+    await asyncio.sleep(random.uniform(0, RAMP_SECONDS))
 
     async def work(connection):
         nonlocal etag
@@ -149,14 +153,15 @@ async def browser(port, stats, stop):
         path = random.choice(BROWSED)
         started = time.perf_counter()
         status, headers, _body, connection = await fetch(port, path, {}, connection)
-        stats.browse.append((time.perf_counter() - started) * 1000)
+        if time.monotonic() > stats.warm:
+            stats.browse.append((time.perf_counter() - started) * 1000)
         stats.count_cache(status, headers)
         if status != 200:
             stats.errors.append(f"{status} {path}")
         await asyncio.sleep(random.uniform(1, 4))
         return connection
 
-    await asyncio.sleep(random.uniform(0, 4))
+    await asyncio.sleep(random.uniform(0, RAMP_SECONDS))
     await client(port, stats, stop, work)
 
 
@@ -164,7 +169,8 @@ async def probe(port, stats, stop):
     async def work(connection):
         started = time.perf_counter()
         status, _headers, _body, connection = await fetch(port, "/bench/minimal/", {}, connection)
-        stats.minimal.append((time.perf_counter() - started) * 1000)
+        if time.monotonic() > stats.warm:
+            stats.minimal.append((time.perf_counter() - started) * 1000)
         if status != 200:
             stats.errors.append(f"{status} minimal")
         await asyncio.sleep(1)
@@ -194,7 +200,7 @@ class Editor(threading.Thread):
             "/admin/login/?next=/admin/", lambda page: {"username": "loadeditor", "password": "load-test-pass-42"}
         )
         entry = f"/admin/results/race/{self.race_id}/entry/"
-        time.sleep(5)
+        time.sleep(WARM_UP)
         while time.monotonic() < self.stop - PAIR_EVERY / 2:
             started = time.monotonic()
             html = self.post(entry, self.next_pair)
@@ -241,6 +247,8 @@ def prepare(db):
     made = manage(db, "shell", "-c", START_LIST.replace("{day}", date.today().isoformat()))
     times = {}
     for line in made.splitlines():
+        if "|" not in line:
+            continue  # the shell's own messages
         name, _, time_ms = line.partition("|")
         times[name] = f"{int(time_ms) / 1000:.3f}" if time_ms else "DNS"
     race_id = manage(db, "shell", "-c", (
@@ -250,7 +258,7 @@ def prepare(db):
         "from results.models import Race\n"
         "print(Race.objects.get(competition__name='Live Load Cup').id)"
     ))  # fmt: skip
-    return int(race_id), times
+    return int(race_id.split()[-1]), times
 
 
 def serve(db, **extra):
@@ -315,11 +323,14 @@ def main():
         race_path = re.search(r'href="(/en/competitions/live-load-cup/[^"]+)"', live).group(1)
         stats = Stats()
         cpu_before, started = cpu_seconds(server.pid), time.monotonic()
+        own_before = resource.getrusage(resource.RUSAGE_SELF)
         editor = Editor(f"http://127.0.0.1:{port}", race_id, times, time.monotonic() + args.seconds)
         editor.start()
         asyncio.run(crowd(port, race_path + "live", stats, args.seconds))
         editor.join(timeout=60)
         elapsed, cpu = time.monotonic() - started, cpu_seconds(server.pid) - cpu_before
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        own_cpu = own.ru_utime + own.ru_stime - own_before.ru_utime - own_before.ru_stime
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -334,10 +345,12 @@ def main():
         f"## {kind}, {date.today()}: {FOLLOWERS} followers + {BROWSERS} browsers for {args.seconds} s, gunicorn 2 "
         f"workers × 8 threads, cache: {'redis' if redis else 'database'}",
         "",
-        f"- requests: {requests} ({requests / elapsed:.0f} per second); pairs entered: {len(editor.saved)}",
+        f"- requests: {requests} ({requests / elapsed:.0f} per second); pairs entered: {len(editor.saved)}; the crowd"
+        f" arrives over the first {RAMP_SECONDS} s, latencies count after {WARM_UP} s",
         f"- browsing pages: {len(stats.browse)}, p50 {statistics.median(stats.browse):.1f} ms, p95 {browse_p95:.1f} ms;"
         f" minimal view p50 {minimal_p50:.1f} ms",
-        f"- gunicorn CPU: {cpu:.0f} s in {elapsed:.0f} s ({100 * cpu / elapsed:.0f}% of one core)",
+        f"- gunicorn CPU: {cpu:.0f} s in {elapsed:.0f} s ({100 * cpu / elapsed:.0f}% of one core); the simulated"
+        f" crowd itself: {100 * own_cpu / elapsed:.0f}% of one core, on the same {os.cpu_count()} cores",
         f"- first errors: {stats.errors[:3]}" if stats.errors else "- no errors",
         "",
         f"errors: {len(stats.errors)}",

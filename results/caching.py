@@ -2,7 +2,7 @@
 repeat visitors.
 
 A view names what its page shows with `shows(request, tag, …)`: "race:12", "competition:3", "season:2025",
-"skater:7" (a career), "skater:7:500" (its starts on a distance), "home", "competitions", "records" (record progressions, winners' ages), "bests" (streaks, the
+"skater:7" (a career), "home", "competitions", "records" (record progressions, winners' ages), "bests" (streaks, the
 Adelskalender). The cache holds a version of each tag; a page is stored with the versions of its tags as they were
 when it was rendered, and served while they are unchanged. A committed edit bumps the tags of what it changed
 (results/writes/invalidation.py), so only the pages that show it are rendered again. Every page also shows "all",
@@ -27,6 +27,7 @@ from results import cache_guard
 TIMEOUT = 24 * 3600
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
 ALL, ANY, EPOCH = "all", "any", "tags-epoch"
+WAIT_STEPS, WAIT_SECONDS = 25, 0.02  # a request waits at most half a second for another's render of its page
 DOWN = object()
 
 
@@ -35,11 +36,11 @@ def shows(request, *tags):
     request.cache_tags = getattr(request, "cache_tags", frozenset()) | set(tags)
 
 
-def race_tags(race, skater_ids):
-    """What a race's page shows: the race, its competition and season, its skaters' starts on its distance (their
-    markers and the story), the records before it."""
-    return {f"race:{race.id}", f"competition:{race.competition_id}", f"season:{race.competition.season}", "records",
-            *(f"skater:{s}:{race.distance_m}" for s in skater_ids if s)}  # fmt: skip
+def race_tags(race):
+    """What a race's page shows: the race, its competition and season (the races around it), the records before
+    it. Its skaters' earlier starts (markers, the story) change only by an edit of an earlier race, which bumps
+    this race's tag (results/writes/invalidation.py)."""
+    return {f"race:{race.id}", f"competition:{race.competition_id}", f"season:{race.competition.season}", "records"}
 
 
 def bump(tags):
@@ -88,31 +89,107 @@ def cached_page(view):
         found = cache_guard.call("get_many", [key, EPOCH], default=DOWN)  # one round trip for both
         if found is DOWN:  # the cache is down: the page as it is now, uncached
             return view(request, *args, **kwargs)
-        stored = found.get(key)
-        if stored is not None:
-            versions, content, headers = stored
-            if tag_versions(versions, found.get(EPOCH)) == versions:
-                if etag_of(versions, digest) in [
-                    t.strip() for t in request.headers.get("If-None-Match", "").split(",")
-                ]:
-                    response = HttpResponseNotModified()
-                    response["ETag"] = etag_of(versions, digest)
-                    return response
-                response = finish(HttpResponse(content, headers=headers), versions, digest)
-                response["X-Cache"] = "hit"
-                return response
-        response = view(request, *args, **kwargs)
-        response["X-Cache"] = "miss"  # what a load test counts (bench/load_live.py)
-        if response.status_code != 200 or response.streaming:
+        kept = fresh(found.get(key), found.get(EPOCH))
+        if kept is None and not cache_guard.call("add", f"{key}:rendering", 1, timeout=2, default=True):
+            for _ in range(WAIT_STEPS):  # another request is rendering this page: wait for it, not render it twice
+                time.sleep(WAIT_SECONDS)
+                if (kept := fresh(cache_guard.call("get", key), epoch())) is not None:
+                    break
+        if kept is None:
+            try:
+                return render_and_keep(view, request, args, kwargs, key, digest, found.get(EPOCH))
+            finally:
+                cache_guard.call("delete", f"{key}:rendering")
+        versions, content, headers = kept
+        if etag_of(versions, digest) in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+            response = HttpResponseNotModified()
+            response["ETag"] = etag_of(versions, digest)
             return response
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
-        tags = getattr(request, "cache_tags", None) or {ANY}
-        versions = tag_versions({*tags, ALL}, found.get(EPOCH))
-        if versions is None:  # a bump overlapped the render: served, not kept
-            return response
-        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-        cache_guard.call("set", key, (versions, response.content, headers), TIMEOUT)
-        return finish(response, versions, digest)
+        response = finish(HttpResponse(content, headers=headers), versions, digest)
+        response["X-Cache"] = "hit"
+        return response
 
     return wrapper
+
+
+def fresh(stored, since_epoch):
+    """A stored page (or live part) whose tags are unchanged, or None."""
+    if stored is not None and tag_versions(stored[0], since_epoch) == stored[0]:
+        return stored
+    return None
+
+
+def render_and_keep(view, request, args, kwargs, key, digest, since_epoch):
+    response = view(request, *args, **kwargs)
+    response["X-Cache"] = "miss"  # what a load test counts (bench/load_live.py)
+    if response.status_code != 200 or response.streaming:
+        return response
+    if hasattr(response, "render") and callable(response.render):
+        response = response.render()
+    tags = getattr(request, "cache_tags", None) or {ANY}
+    versions = tag_versions({*tags, ALL}, since_epoch)
+    if versions is None:  # a bump overlapped the render: served, not kept
+        return response
+    headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+    cache_guard.call("set", key, (versions, response.content, headers), TIMEOUT)
+    return finish(response, versions, digest)
+
+
+# --- the live part of a race page ------------------------------------------------------------------------------
+# Fans following a race ask for its live part every two seconds. The view keeps the part it rendered for an address
+# with the versions of the race's tags it is valid under; this middleware, near the top of the stack, answers the
+# crowd from it while those are unchanged: 304 to a repeat of its ETag, else the part itself.
+
+
+def live_key(request):
+    return "live:" + hashlib.sha1(request.get_full_path().encode()).hexdigest()[:16]
+
+
+def epoch():
+    """The bump epoch now (read before what it guards)."""
+    return cache_guard.call("get", EPOCH)
+
+
+def remember_live(request, response, race_id, since_epoch):
+    versions = tag_versions({f"race:{race_id}", ALL}, since_epoch)
+    if versions:  # no bump since the race was read; the ETag apart, for the many 304s
+        key = live_key(request)
+        cache_guard.call("set_many", {key: response.content, f"{key}:etag": (versions, response["ETag"])}, TIMEOUT)
+
+
+class LiveMiddleware:
+    """The crowd's requests for a live part, answered from the cache while the race is unchanged (a 304 costs two
+    round trips to the cache, of a few bytes). When it changed, one request renders it again; the others wait for
+    that render (a few milliseconds) instead of all rendering it at once."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "GET" or not request.path.endswith("/live"):
+            return self.get_response(request)
+        key = live_key(request)
+        kept = self.kept_etag(key)
+        if kept is None and not cache_guard.call("add", f"{key}:rendering", 1, timeout=2, default=True):
+            for _ in range(WAIT_STEPS):  # another request is rendering it
+                time.sleep(WAIT_SECONDS)
+                if (kept := self.kept_etag(key)) is not None:
+                    break
+        asked = [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
+        if kept is not None and kept in asked:
+            response = HttpResponseNotModified()
+        elif kept is not None and (content := cache_guard.call("get", key)) is not None:
+            response = HttpResponse(content)
+        else:
+            response = self.get_response(request)
+            cache_guard.call("delete", f"{key}:rendering")
+            return response
+        response["ETag"], response["Cache-Control"], response["X-Cache"] = kept, "no-cache", "hit"
+        return response
+
+    @staticmethod
+    def kept_etag(key):
+        """The kept ETag of the live part at this key while its race is unchanged, or None."""
+        found = cache_guard.call("get_many", [f"{key}:etag", EPOCH], default={})
+        kept = found.get(f"{key}:etag")
+        return kept[1] if fresh(kept, found.get(EPOCH)) else None

@@ -242,3 +242,24 @@ def test_the_home_page_shows_the_races_live_now(client, drawn):
     html = client.get("/en/").content.decode()
     assert "Live now" in html and race.get_absolute_url() in html.split("Live now")[1].split("</section>")[0]
     assert "16 of 16 still to skate" in html
+
+
+def test_an_unchanged_live_part_is_answered_without_the_database_until_a_pair_is_saved(
+    client, editor, drawn, settings, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "live"}}
+    cache.clear()
+    race, typed = drawn
+    live = race.get_absolute_url() + "live"
+    first = client.get(live)
+    with django_assert_max_num_queries(0):  # the middleware's 304: no session, no race read
+        assert client.get(live, headers={"If-None-Match": first["ETag"]}).status_code == 304
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(entry_url(race), pair_form(race, 1, typed))
+    client.logout()
+    after = client.get(live, headers={"If-None-Match": first["ETag"]})
+    assert after.status_code == 200 and after["ETag"] != first["ETag"] and "38.49" in after.content.decode()
+    cache.clear()

@@ -1,12 +1,12 @@
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import quote_etag
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import condition
 
-from results import cache_guard, caching
+from results import caching
 from results.display import rows
 from results.display.embeds import RACE_HEIGHT, embed_context
 from results.display.formatting import notation
@@ -48,8 +48,7 @@ def race_detail(request, competition_slug, race_slug):
     if race is None:
         raise Http404(_("No race at this address."))
     lines, starts = queries.marked_lines(race)
-    skater_ids = [line.result.skater_id for line in lines] + [m.id for line in lines for m in line.members]
-    caching.shows(request, *caching.race_tags(race, skater_ids))
+    caching.shows(request, *caching.race_tags(race))
     settled = race.kind not in TEAM_KINDS and not race.provisional  # a provisional race's story is not told yet
     story = race_story(race, lines, starts, notation(), queries.winner_ages(race)) if settled else []
     siblings, (previous_race, next_race) = queries.races_around(race)
@@ -75,28 +74,24 @@ def race_detail(request, competition_slug, race_slug):
     )
 
 
-def live_etag(request, competition_slug, race_slug):
-    """The live part changes only when the race is written (every write raises its version): one narrow query."""
-    found = queries.race_version(competition_slug, race_slug, request.user)
-    return f"{found[0]}-{found[1]}-{get_language()}" if found else None
-
-
-@condition(etag_func=live_etag)
 def race_live(request, competition_slug, race_slug):
-    """The race page's live part, fetched again by its script while the race is provisional (answered 304 until
-    the race changes); rendered once per version of the race, whoever asks."""
+    """The race page's live part, fetched again by its script every two seconds while the race is provisional.
+    It changes only when the race is written (every write raises its version, which the ETag carries): a repeat is
+    answered 304, and a public race's part is kept for caching.LiveMiddleware, which answers the crowd's next
+    requests until the race changes."""
+    since = caching.epoch()  # read before the race: a bump after it keeps nothing stale
     race = queries.race_at(competition_slug, race_slug, request.user)
     if race is None:
         raise Http404(_("No race at this address."))
-    key = f"live:{race.id}:{race.version}:{get_language()}:{request.GET.get('sort', '')}"
-    content = cache_guard.call("get", key)
-    cached = content is not None
-    if not cached:
-        lines, _starts = queries.marked_lines(race)
-        context = {"race": race, "competition": race.competition, **live_context(request, race, lines)}
-        content = render_to_string("results/race_live.html", context, request)
-        cache_guard.call("set", key, content, 3600)
-    response = HttpResponse(content)
-    response["Cache-Control"] = "no-cache"
-    response["X-Cache"] = "hit" if cached else "miss"
+    etag = quote_etag(f"{race.id}-{race.version}-{since or 0}-{get_language()}")  # since: a skater renamed…
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+        response["ETag"] = etag
+        return response
+    lines, _starts = queries.marked_lines(race)
+    context = {"race": race, "competition": race.competition, **live_context(request, race, lines)}
+    response = HttpResponse(render_to_string("results/race_live.html", context, request))
+    response["ETag"], response["Cache-Control"], response["X-Cache"] = etag, "no-cache", "miss"
+    if race.published and race.competition.published:
+        caching.remember_live(request, response, race.id, since)
     return response

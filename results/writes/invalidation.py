@@ -6,33 +6,43 @@ Adelskalender lists only when a record or a best changed. A race's own details, 
 the competition lists too. Edits that can show anywhere (a skater's name, a competition, a rink) bump "all".
 """
 
+from django.db.models import Q
+
 from results import caching
 from results.models import Race, Result, TeamMember
 
 
 def race_change_tags(race_ids, keys=()):
-    """The tags of these races and of the skaters in them now and before the change (keys: (skater, gender,
-    distance, …) of the results a change moved out): their careers, and their starts on the race's distance."""
-    tags, distances = {"home"}, {}
-    for race_id, distance, competition_id, season in Race.objects.filter(id__in=race_ids).values_list(
-        "id", "distance_m", "competition_id", "competition__season"
+    """The tags of these races, of the skaters in them now and before the change (keys: (skater, gender, distance,
+    …) of the results a change moved out), and of the later races of those skaters on the same distance (whose
+    markers and stories read their earlier starts)."""
+    tags, races = {"home"}, {}
+    for race_id, distance, day, competition_id, season in Race.objects.filter(id__in=race_ids).values_list(
+        "id", "distance_m", "date", "competition_id", "competition__season"
     ):
         tags |= {f"race:{race_id}", f"competition:{competition_id}", f"season:{season}"}
-        distances[race_id] = distance
+        races[race_id] = (distance, day)
     starts = set(Result.objects.filter(race_id__in=race_ids).values_list("skater_id", "race_id"))
     starts |= set(TeamMember.objects.filter(result__race_id__in=race_ids).values_list("skater_id", "result__race_id"))
-    skaters = {(skater, distances[race_id]) for skater, race_id in starts if skater}
-    skaters |= {(key[0], key[2]) for key in keys if key[0]}
-    return tags | {f"skater:{skater}" for skater, _ in skaters} | {f"skater:{s}:{d}" for s, d in skaters}
+    moved = {(key[0], key[2]) for key in keys if key[0]}
+    later = Q(pk__in=[])
+    for race_id, (distance, day) in races.items():
+        skaters = {skater for skater, race in starts if race == race_id and skater}
+        skaters |= {skater for skater, moved_distance in moved if moved_distance == distance}
+        later |= Q(skater_id__in=skaters, race__distance_m=distance, race__date__gte=day)
+    if races:
+        tags |= {f"race:{r}" for r in Result.objects.filter(later).exclude(race_id__in=races).values_list(
+            "race_id", flat=True).distinct()}  # fmt: skip
+    skaters = {skater for skater, _ in starts if skater} | {skater for skater, _ in moved}
+    return tags | {f"skater:{skater}" for skater in skaters}
 
 
 def invalidate(race_ids=(), keys=(), facts=(), everywhere=False, lists=False):
     """Bump the tags of what changed. facts: the derived facts that changed ("records", "bests"); lists: a race
     was created, deleted or changed itself (competition lists count races)."""
-    if everywhere:
-        caching.bump([caching.ALL])
-        return
     tags = race_change_tags(race_ids, keys) | set(facts)
     if lists:
         tags.add("competitions")
+    if everywhere:
+        tags.add(caching.ALL)
     caching.bump(tags)

@@ -24,16 +24,20 @@ _queue = threading.local()
 def _pending():
     if not hasattr(_queue, "races"):
         _queue.races, _queue.keys, _queue.everywhere, _queue.lists = set(), set(), False, False
+        _queue.races_themselves = set()
     return _queue
 
 
-def queue_refresh(race_ids=(), keys=(), everywhere=False, lists=False):
+def queue_refresh(race_ids=(), keys=(), everywhere=False, lists=False, themselves=False):
     """Compute again, when the transaction commits, the derived facts of these races and these (skater, gender,
     distance, nationality, rink) keys (keys that a change took out of a race), and make the cached pages that show
-    them stale (everywhere: every page; lists: the competition lists too). A rolled-back transaction leaves its
-    races queued: computing them again with the next commit is harmless, they are read afresh."""
+    them stale (everywhere: every page; lists: the competition lists too; themselves: the races themselves were
+    written, not only their results). A rolled-back transaction leaves its races queued: computing them again
+    with the next commit is harmless, they are read afresh."""
     pending = _pending()
     pending.races.update(race_ids)
+    if themselves:
+        pending.races_themselves.update(race_ids)
     pending.keys.update(key for key in keys if key is not None)
     pending.everywhere |= everywhere
     pending.lists |= lists
@@ -45,10 +49,16 @@ def _flush():
     """Runs once for every queue_refresh of the transaction: the first does the work, the others find none."""
     pending = _pending()
     races, keys, everywhere, lists = pending.races, pending.keys, pending.everywhere, pending.lists
+    themselves = pending.races_themselves
     pending.races, pending.keys, pending.everywhere, pending.lists = set(), set(), False, False
+    pending.races_themselves = set()
     if not (races or keys or everywhere or lists):
         return
-    facts = derived.refresh(races, keys) if races or keys else set()
+    # a provisional race's results count for no derived fact: a pair entered on race day computes none again
+    # (unless the race itself changed: made official, or provisional again)
+    provisional = set(Race.objects.filter(id__in=races - themselves, provisional=True).values_list("id", flat=True))
+    counted = races - provisional
+    facts = derived.refresh(counted, keys) if counted or keys else set()
     invalidate(races, keys, facts, everywhere=everywhere, lists=lists)
 
 
@@ -125,7 +135,7 @@ def race_written(before, race, user=None):
             keys.add((skater, before["gender"], before["distance_m"], nationality, rink))
     if before is not None and "kind" in before and before["kind"] != race.kind:
         rerank_races([race.id])
-    queue_refresh({race.id}, keys, lists=True)
+    queue_refresh({race.id}, keys, lists=True, themselves=True)
 
 
 def race_deleted(race):

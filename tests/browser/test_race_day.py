@@ -91,6 +91,11 @@ def test_an_editor_enters_a_race_by_keyboard_while_a_fan_follows_it_live(seeded_
     statuses = dict(race.results.values_list("skater__name", "status"))
     assert statuses[withdrawn] == "WDR" and "DNF" in statuses.values() and "NYS" not in statuses.values()
 
+    screen.goto(f"{seeded_live_server.url}/admin/results/race/{race.id}/changes/")  # the race's history, on a tablet
+    history_width = screen.evaluate("document.documentElement.scrollWidth")
+    shot(screen, "race-day-history-1024")
+    assert history_width <= 1024, f"the history is {history_width} px wide at 1024 px"
+
     fan.locator("#live .provisional").wait_for(state="detached", timeout=10_000)
     assert "Time to beat" not in fan.inner_text("#live")
     shot(fan, "race-day-fan-official")
