@@ -17,7 +17,8 @@ current_user = contextvars.ContextVar("current_user", default=None)
 
 TRACKED = {
     Skater: ["name", "slug", "gender", "nationality", "birth_date"],
-    Race: ["competition_id", "date", "gender", "distance_m", "kind", "division", "round", "published", "field_complete"],
+    Race: ["competition_id", "date", "gender", "distance_m", "kind", "division", "round", "published", "field_complete",
+           "provisional"],
     Result: ["race_id", "skater_id", "team", "nationality", "time_ms", "status", "rank_is_official", "pair", "lane",
              "points", "source"],
 }  # fmt: skip

@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 from tests.conftest import load_seeds
 
@@ -47,6 +47,9 @@ def browser():
         )  # fmt: skip
         yield browser
         browser.close()
+        # the ORM calls a test makes while Playwright runs use connections of their own (its event loop is another
+        # context): closed here, so that the live server's teardown cannot leave the next test a terminated one
+        connections.close_all()
 
 
 def shot(page, name):
