@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import OUT, PY, ROOT, env_for, get, manage, serve  # noqa: E402
+from run import OUT, PY, ROOT, env_for, get, seed, serve, start_redis  # noqa: E402
 
 PAGES = [
     "/en/", "/nl/", "/en/competitions/", "/en/competitions/2023-24-world-cup-2-beijing/",
@@ -61,19 +61,9 @@ def main():
     db = OUT / "load.sqlite3"
     for path in OUT.glob("load.sqlite3*"):
         path.unlink()
-    subprocess.run([PY, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env_for(db), check=True)
-    manage(db, "migrate", "--no-input")
-    manage(db, "createcachetable")
-    manage(db, "loaddata", "fixtures/rinks.json", "fixtures/world_cup_points.json", "fixtures/editors.json")
-    manage(db, "import_skaters", "seeds/skaters.csv")
-    manage(db, "import_results", *[str(p) for p in sorted((ROOT / "seeds" / "sheets").glob("*.csv"))])
+    seed(db)
     redis = shutil.which("redis-server")
-    extra, redis_process = {}, None
-    if redis:
-        redis_process = subprocess.Popen([redis, "--port", "6391", "--save", "", "--appendonly", "no"],
-                                         stdout=subprocess.DEVNULL)  # fmt: skip
-        time.sleep(0.3)
-        extra["REDIS_URL"] = "redis://127.0.0.1:6391/1"
+    redis_process, extra = start_redis(redis, database=1)
     server, base = serve(db, **extra)
     latencies, errors, lock = [], [], threading.Lock()
     stop = time.time() + args.seconds

@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # noqa: E402
-from run import GUNICORN, OUT, PY, ROOT, env_for, free_port, manage  # noqa: E402
+from run import GUNICORN, OUT, ROOT, env_for, free_port, manage  # noqa: E402
 
 FOLLOWERS, BROWSERS, POLL_SECONDS, PAIR_EVERY = 800, 200, 2.0, 20
 RAMP_SECONDS = 10  # the crowd arrives over the first seconds; latencies count from WARM_UP on (errors all along)
@@ -238,12 +238,7 @@ def cpu_seconds(pid):
 
 
 def prepare(db):
-    subprocess.run([PY, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env_for(db), check=True)
-    manage(db, "migrate", "--no-input")
-    manage(db, "createcachetable")
-    manage(db, "loaddata", "fixtures/rinks.json", "fixtures/world_cup_points.json", "fixtures/editors.json")
-    manage(db, "import_skaters", "seeds/skaters.csv")
-    manage(db, "import_results", *[str(p) for p in sorted((ROOT / "seeds" / "sheets").glob("*.csv"))])
+    run.seed(db)
     made = manage(db, "shell", "-c", START_LIST.replace("{day}", date.today().isoformat()))
     times = {}
     for line in made.splitlines():
@@ -310,13 +305,8 @@ def main():
     db = run.fresh_database("live")
     kind = "PostgreSQL" if args.postgres else "SQLite (WAL)"
     race_id, times = prepare(db)
-    redis, extra, redis_process = shutil.which("redis-server"), {}, None
-    if redis:
-        redis_port = free_port()
-        redis_process = subprocess.Popen([redis, "--port", str(redis_port), "--save", "", "--appendonly", "no"],
-                                         stdout=subprocess.DEVNULL)  # fmt: skip
-        time.sleep(0.3)
-        extra["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/1"
+    redis = shutil.which("redis-server")
+    redis_process, extra = run.start_redis(redis, database=1)
     server, port = serve(db, **extra)
     try:
         live = urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=10).read().decode()

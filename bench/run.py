@@ -181,6 +181,27 @@ def import_benchmark(rows):
     return time.perf_counter() - started
 
 
+def seed(db):
+    """The real seeds (sheets, register, fixtures) in a new database, as make run loads them."""
+    subprocess.run([PY, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env_for(db), check=True)
+    manage(db, "migrate", "--no-input")
+    manage(db, "createcachetable")
+    manage(db, "loaddata", "fixtures/rinks.json", "fixtures/world_cup_points.json", "fixtures/editors.json")
+    manage(db, "import_skaters", "seeds/skaters.csv")
+    manage(db, "import_results", *[str(p) for p in sorted((ROOT / "seeds" / "sheets").glob("*.csv"))])
+
+
+def start_redis(redis, database=0):
+    """A throwaway Redis server on a free port: (its process, {"REDIS_URL": …}); (None, {}) without redis-server."""
+    if not redis:
+        return None, {}
+    port = free_port()
+    process = subprocess.Popen([redis, "--port", str(port), "--save", "", "--appendonly", "no"],
+                               stdout=subprocess.DEVNULL)  # fmt: skip
+    time.sleep(0.3)
+    return process, {"REDIS_URL": f"redis://127.0.0.1:{port}/{database}"}
+
+
 def install_redis():
     """The bench measures the shared cache as deployed: Debian's redis-server, installed when missing (as root)."""
     if os.geteuid() == 0 and shutil.which("apt-get"):
@@ -212,13 +233,7 @@ def main():
     for size in [int(s) for s in args.sizes.split(",")]:
         databases[size], builds[size] = build(size)
     urls = {size: json.loads(manage(db, "bench_urls")) for size, db in databases.items()}
-    redis_process, extra = None, {}
-    if redis:
-        redis_port = free_port()
-        redis_process = subprocess.Popen([redis, "--port", str(redis_port), "--save", "", "--appendonly", "no"],
-                                         stdout=subprocess.DEVNULL)  # fmt: skip
-        time.sleep(0.3)
-        extra["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
+    redis_process, extra = start_redis(redis)
     small, large = min(databases), max(databases)
     table = {name: {} for name in urls[small]}
     try:
