@@ -180,7 +180,8 @@ async def probe(port, stats, stop):
 
 
 class Editor(threading.Thread):
-    """An editor on the entry screen, through the admin as a browser without its script: a pair every 20 s."""
+    """An editor on the entry screen as the page's script works it: the screen loaded once, then a pair every 20 s
+    sent by fetch, whose answer (every pair as it now is) holds the next pair."""
 
     def __init__(self, base, race_id, times, stop):
         super().__init__(daemon=True)
@@ -188,23 +189,26 @@ class Editor(threading.Thread):
         self.saved = []  # (time the save returned, starters still to skate after it)
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
 
-    def post(self, path, fields):
-        page = self.opener.open(self.base + path, timeout=30).read().decode()
+    def send(self, path, page, fields, headers=None):
+        """Post a form of `page` (its CSRF token, these fields); the answer's text."""
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, **fields(page)}).encode()
-        request = urllib.request.Request(self.base + path, data, headers={"Referer": self.base + path})
+        data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, **fields}).encode()
+        request = urllib.request.Request(
+            self.base + path, data, headers={"Referer": self.base + path, **(headers or {})}
+        )
         return self.opener.open(request, timeout=30).read().decode()
 
     def run(self):
-        self.post(
-            "/admin/login/?next=/admin/", lambda page: {"username": "loadeditor", "password": "load-test-pass-42"}
-        )
+        login = "/admin/login/?next=/admin/"
+        page = self.opener.open(self.base + login, timeout=30).read().decode()
+        self.send(login, page, {"username": "loadeditor", "password": "load-test-pass-42"})
         entry = f"/admin/results/race/{self.race_id}/entry/"
+        page = self.opener.open(self.base + entry, timeout=30).read().decode()
         time.sleep(WARM_UP)
         while time.monotonic() < self.stop - PAIR_EVERY / 2:
             started = time.monotonic()
-            html = self.post(entry, self.next_pair)
-            left = len(re.findall(r'name="seen\d+" value="NYS:"', html))
+            page = self.send(entry, page, self.next_pair(page), {"X-Entry-Fetch": "1"})
+            left = len(re.findall(r'name="seen\d+" value="NYS:"', page))
             self.saved.append((time.time(), left))
             if not left:
                 break

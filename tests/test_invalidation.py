@@ -18,8 +18,8 @@ BEIJING_CUP = "2023-24 ISU Speed Skating World Cup 2 (Beijing)"
 
 
 def site_sample(extra_races):
-    """Every list page, every competition and season, the races of two World Cups and every eighth other race,
-    the skaters of those World Cup races and every fortieth other, head-to-heads of the story's skaters."""
+    """Every list page, every competition and season, the races of two World Cups and every twelfth other race,
+    the skaters of those World Cup races and every sixtieth other, head-to-heads of the story's skaters."""
     urls = ["/en/", "/en/competitions/", "/en/skaters/", "/en/records/", "/en/records/women-500m/", "/en/streaks/",
             "/en/adelskalender/?gender=F", "/en/adelskalender/?gender=M", "/en/rankings/2025-26/women-500m/",
             "/en/world-cup/2025-26/women-500m/", "/nl/competitions/2023-24-world-cup-2-beijing/"]  # fmt: skip
@@ -27,10 +27,10 @@ def site_sample(extra_races):
     urls += [c.get_absolute_url() for c in competitions]
     urls += sorted({f"/en/seasons/{c.season}-{(c.season + 1) % 100:02d}/" for c in competitions})
     focus = list(Race.objects.filter(competition__name__in=[BEIJING_CUP, WC3_WOMEN_500[0]]).order_by("id"))
-    others = list(Race.objects.exclude(id__in=[r.id for r in focus]).order_by("id"))[::8]
+    others = list(Race.objects.exclude(id__in=[r.id for r in focus]).order_by("id"))[::12]
     urls += [r.get_absolute_url() for r in [*focus, *others, *extra_races]]
     skaters = set(Result.objects.filter(race__in=focus, skater__isnull=False).values_list("skater__slug", flat=True))
-    skaters |= set(list(Skater.objects.order_by("id").values_list("slug", flat=True))[::40])
+    skaters |= set(list(Skater.objects.order_by("id").values_list("slug", flat=True))[::60])
     urls += [f"/en/skaters/{slug}/" for slug in sorted(skaters)]
     urls += ["/en/head-to-head/jutta-leerdam/miho-takagi/", "/en/head-to-head/femke-kok/jutta-leerdam/"]
     return urls
