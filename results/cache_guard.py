@@ -1,9 +1,9 @@
 """The shared cache (Redis) as an optional speed-up: when it fails, pages are served uncached, never a 500.
 
 After a failure the cache is left alone for RETRY_SECONDS (so a dead Redis costs no request a timeout), then tried
-again: when it answers, it is used again without a restart. A fault is logged at most once a minute. A data
-version that could not be bumped while the cache was down is bumped as soon as it answers again, so no page
-cached before the edit is served after it.
+again: when it answers, it is used again without a restart. A fault is logged at most once a minute. Tag versions
+that could not be bumped while the cache was down are bumped as soon as it answers again, so no page cached before
+the edit is served after it.
 """
 
 import logging
@@ -72,7 +72,7 @@ def call(operation, *args, default=None, **kwargs):
 
 
 def must_write(operation, *args, **kwargs):
-    """A write that must not be lost (the data version): done now, or as soon as the cache answers again."""
+    """A write that must not be lost (tag versions): done now, or as soon as the cache answers again."""
     if call(operation, *args, default=False, **kwargs) is False and not available():
         with state.lock:
             state.pending.append(lambda: getattr(cache, operation)(*args, **kwargs))

@@ -34,7 +34,7 @@ from results.views.rankings import current_ranking
 from results.views.skaters import skater_behind
 
 PER_PAGE = 50
-# the pages' cache, ETag and 304 (keyed by the data version), inside the rate limit
+# the pages' cache, ETag and 304 (an API answer names no tags: every edit makes it stale), inside the rate limit
 cached = decorate_view(cached_page, rate_limited)
 
 

@@ -1,5 +1,5 @@
-"""Share cards (og:image) of a race and a skater, in the page language; cached with the pages (a new data version
-draws them again)."""
+"""Share cards (og:image) of a race and a skater, in the page language; cached with the pages (an edit of the race or
+the skater draws them again)."""
 
 from datetime import date
 

@@ -4,8 +4,8 @@ The admin and the shell write through the ORM, whose signals (results/writes/sig
 the sheet importer writes in bulk and calls `results_written` itself. Each write is entered in the change log
 (results/writes/changes.py); a change to a race's results re-ranks the race at once (computed ranks follow the
 times; official ranks are kept); and every race touched is queued so that, when the transaction commits, the
-derived facts it takes part in are computed again (results/writes/derived.py) and the page cache's data version
-is replaced.
+derived facts it takes part in are computed again (results/writes/derived.py) and the cached pages that show what
+changed are made stale (results/writes/invalidation.py).
 """
 
 import threading
