@@ -134,8 +134,7 @@ def entry_view(model_admin, request, race_id):
     if request.method == "POST" and ("official" in request.POST or "reopen" in request.POST):
         (mark_official if "official" in request.POST else reopen)(request, race)
         return redirect(url)
-    cells = {result.id: Cell.of(result) for result in race.results.select_related("skater")}
-    saved_pair, status = None, 200
+    saved_pair, status, typed, problems = None, 200, {}, {}
     if request.method == "POST":
         typed = {
             int(name[1:]): (value, request.POST.get(f"seen{name[1:]}", ""))
@@ -144,10 +143,11 @@ def entry_view(model_admin, request, race_id):
         problems, conflict = save_pair(race, typed)
         if problems:
             status = 409 if conflict else 400
-        cells = {result.id: Cell.of(result) for result in race.results.select_related("skater")}
-        for result_id, (text, _seen) in typed.items():
-            if problems and result_id in cells:  # nothing of the pair was saved: its typing is kept
-                cells[result_id].typed, cells[result_id].error = text, problems.get(result_id, "")
+    cells = {result.id: Cell.of(result) for result in race.results.select_related("skater")}  # as saved now
+    for result_id, (text, _seen) in typed.items():
+        if problems and result_id in cells:  # nothing of the pair was saved: its typing is kept
+            cells[result_id].typed, cells[result_id].error = text, problems.get(result_id, "")
+    if request.method == "POST":
         saved_pair = next((c.result.pair for c in cells.values() if c.result.id in typed), None)
         if not problems and FETCHED not in request.headers:
             return redirect(f"{url}?after={saved_pair or ''}")

@@ -15,9 +15,9 @@ from results.views.common import event_or_404, paginate, season_or_404
 
 
 def season_ranking(request, season, event):
-    caching.shows(request, f"season:{season_or_404(season)}")
     gender, distance = event_or_404(event)
     start = season_or_404(season)
+    caching.shows(request, f"season:{start}")
     table = SeasonRankingTable(
         queries.season_ranking(start, gender, distance), order_by=sort_asked(request), caption=_("Season bests")
     )
@@ -82,9 +82,9 @@ def current_ranking(gender, entries):
 
 
 def world_cup_standings(request, season, event):
-    caching.shows(request, f"season:{season_or_404(season)}", "competitions")
     gender, distance = event_or_404(event)
     start = season_or_404(season)
+    caching.shows(request, f"season:{start}", "competitions")
     points_table = queries.world_cup_points(start, gender, distance)
     standings = classifications.world_cup_standings(queries.world_cup_ranks(start, gender, distance), points_table)
     skaters = Skater.objects.in_bulk([row.skater_id for row in standings])
