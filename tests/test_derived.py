@@ -1,6 +1,10 @@
 """Stored derived facts (records, personal bests, streaks) always equal a full recomputation."""
 
 from datetime import date
+from io import StringIO
+
+from django.core.management import call_command
+from django.db.models import F
 
 from results.models import Competition, Race, RecordEntry, RecordScope, Result, Skater, StreakSummary, WinnerAge
 from results.writes import derived
@@ -110,3 +114,33 @@ def test_rivals_kept_for_many_skaters_at_once_equal_those_counted_one_by_one(db)
     derived._refresh_rivals(few)
     assert sorted(Rival.objects.values_list("skater_id", "rival_id", "meetings")) == at_once
     assert recomputed()["rivals"] == at_once
+
+
+def copies_disagreeing():
+    """Results whose copies of their race's date and distance are not the race's."""
+    return list(
+        Result.objects.exclude(race_date=F("race__date"), race_distance_m=F("race__distance_m")).values_list(
+            "id", "race_date", "race__date", "race_distance_m", "race__distance_m"
+        )
+    )
+
+
+def test_every_result_carries_its_race_date_and_distance_whichever_way_it_was_written(db):
+    assert Result.objects.count() > 1000 and copies_disagreeing() == []  # the seeds, imported
+    race = Race.objects.get(
+        competition__name__contains="World Cup 2 (Beijing)", gender="F", distance_m=1000, division="A"
+    )
+    race.date, race.distance_m = date(2023, 11, 20), 1500  # an editor's correction of the race itself
+    race.save()
+    assert race.results.count() > 5 and copies_disagreeing() == []
+    other = Race.objects.exclude(pk=race.pk).filter(gender="F").first()
+    moved = race.results.first()
+    moved.race = other  # a result moved to another race
+    moved.save()
+    created = Result.objects.create(race=race, skater=Skater.objects.filter(gender="F").last(), time_ms=80000)
+    assert (created.pk, moved.pk) and copies_disagreeing() == []
+    # a full repair puts right what a write outside the path left wrong
+    Result.objects.filter(race=race).update(race_date=date(1990, 1, 1))
+    assert copies_disagreeing()
+    call_command("recompute_derived", stdout=StringIO())
+    assert copies_disagreeing() == []

@@ -62,20 +62,24 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "no issues" in run.stdout
 
 
-@pytest.mark.parametrize("prepared", ["", "0"])
-def test_postgresql_plans_each_query_once_a_connection_unless_told_not_to(prepared):
+@pytest.mark.parametrize("prepared, page_cost", [("", None), ("0", None), ("", ""), ("", "2")])
+def test_postgresql_plans_each_query_once_a_connection_unless_told_not_to(prepared, page_cost):
     env = {
         "PATH": "/usr/bin:/bin",
         "SECRET_KEY": "x" * 50,
         "DATABASE_URL": "postgres://u@db.example.org/skating",
         "DJANGO_SETTINGS_MODULE": "skating.settings",
         **({"PREPARED_STATEMENTS": prepared} if prepared else {}),
+        **({"PG_RANDOM_PAGE_COST": page_cost} if page_cost is not None else {}),
     }
     code = "import django, json; django.setup(); from django.conf import settings as s; print(json.dumps(s.DATABASES['default']['OPTIONS']))"
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     options = json.loads(run.stdout)
-    assert options == ({} if prepared == "0" else {"server_side_binding": True, "prepare_threshold": 2})
+    expected = {} if prepared == "0" else {"server_side_binding": True, "prepare_threshold": 2}
+    if page_cost != "":  # the planner's cost of an index read: 1.1 unless told otherwise, none when told empty
+        expected["options"] = f"-c random_page_cost={page_cost or '1.1'}"
+    assert options == expected
 
 
 @pytest.mark.flushes_db

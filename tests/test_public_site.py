@@ -196,6 +196,14 @@ def test_a_search_matching_very_many_skaters_lists_the_first_and_says_so(client,
     assert "More than" not in exact and "Jutta Leerdam" in exact
 
 
+def test_every_skater_of_the_whole_list_is_on_a_page(client, db):
+    skaters = list(Skater.objects.order_by("name").values_list("name", flat=True))
+    assert len(skaters) > 1000  # the seed register: more than a search would count
+    last = -(-len(skaters) // 50)
+    html = client.get("/en/skaters/", {"page": last}).content.decode()
+    assert f"page {last} of {last}" in html and skaters[-1] in html and "More than" not in html
+
+
 def test_a_profile_links_the_rivals_met_most_with_the_count_of_races(client, db):
     from collections import Counter
 

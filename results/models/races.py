@@ -190,6 +190,10 @@ class Result(models.Model):
         help_text=_("mass start: points per sprint, comma-separated"),
     )
     source = models.TextField(_("source"), blank=True)
+    # copied from the race by the write path (results/writes/path.py), so that a skater's starts on a distance up to
+    # a day are read by index without reading every race of the distance
+    race_date = models.DateField(null=True, editable=False)
+    race_distance_m = models.PositiveSmallIntegerField(null=True, editable=False)
 
     objects = ResultQuerySet.as_manager()
 
@@ -211,6 +215,8 @@ class Result(models.Model):
         indexes = [
             # a skater's results, personal records and head-to-head by skater
             models.Index(fields=["skater", "race"], name="result_skater_race"),
+            # a skater's starts on a distance (the race page's markers, streaks and story)
+            models.Index(fields=["skater", "race_distance_m", "race_date"], name="result_skater_distance"),
         ]
 
     def __str__(self):

@@ -34,18 +34,20 @@ DISTANCE_HISTORY = """
     JOIN results_competition c ON c.id = ra.competition_id
     JOIN results_rink rk ON rk.id = c.rink_id
     WHERE ((ra.published AND c.published) OR r.race_id = %s) AND {skaters}
-      AND ra.gender = %s AND ra.distance_m = %s AND ra.kind = %s AND ra.date <= %s
-    ORDER BY ra.date, r.race_id, r.id
+      AND r.race_distance_m = %s AND r.race_date <= %s AND ra.gender = %s AND ra.kind = %s
+    ORDER BY r.race_date, r.race_id, r.id
 """
 
 
 def starts_on_distance(race, skater_ids):
     """{skater id: [Start]}: each of these skaters' starts on the race's distance up to and including its day, in
-    date order (published races, and this race even when it is a draft an editor is looking at)."""
+    date order (published races, and this race even when it is a draft an editor is looking at). Read by the
+    results' copies of their race's distance and date (index result_skater_distance), so that it costs what these
+    skaters skated, not what every skater skated on the distance."""
     skaters, skater_params = sql.one_of("r.skater_id", skater_ids)
     found = sql.rows(
         DISTANCE_HISTORY.format(skaters=skaters),
-        [race.id, *skater_params, race.gender, race.distance_m, race.kind, race.date.isoformat()],
+        [race.id, *skater_params, race.distance_m, race.date.isoformat(), race.gender, race.kind],
     )
     grouped = {}
     for row in found:

@@ -123,7 +123,8 @@ def skater_list(request):
         skaters = skaters.search(query)
     if nationality:
         skaters = skaters.filter(nationality=nationality)
-    page = paginate(request, skaters, SKATERS_PER_PAGE, paginator_class=CappedPaginator)
+    # a search counts its matches only up to a cap; the whole list (or a country's) is counted, every page reachable
+    page = paginate(request, skaters, SKATERS_PER_PAGE, paginator_class=CappedPaginator if query else Paginator)
     return render(
         request,
         "results/skater_list.html",

@@ -139,7 +139,8 @@ def _race_results(rng, race, entrants):
             time_ms = int(base * (1 + ability + rng.gauss(0, 0.012)))
             time_ms -= time_ms % 10
         rows.append(Result(race=race, skater=skater, nationality=skater.nationality, time_ms=time_ms, status=status,
-                           pair=position // 2 + 1, lane="inner" if position % 2 else "outer"))  # fmt: skip
+                           pair=position // 2 + 1, lane="inner" if position % 2 else "outer",
+                           race_date=race.date, race_distance_m=race.distance_m))  # fmt: skip
     times = sorted(r.time_ms for r in rows if r.time_ms)
     for r in rows:
         if r.time_ms:

@@ -11,7 +11,7 @@ changed are made stale (results/writes/invalidation.py).
 import threading
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 
 from results.models import Change, Competition, Race, Result
 from results.writes import changes, derived
@@ -68,6 +68,14 @@ def raise_versions(race_ids):
     Race.objects.filter(id__in=race_ids).update(version=F("version") + 1)
 
 
+def copy_race_fields(race_ids=None):
+    """Copy each race's date and distance onto its results (all races when race_ids is None): the copies let a
+    skater's starts on a distance be read by index (results/queries/starts.py)."""
+    results = Result.objects.all() if race_ids is None else Result.objects.filter(race_id__in=race_ids)
+    race = Race.objects.filter(pk=OuterRef("race_id"))
+    results.update(race_date=Subquery(race.values("date")[:1]), race_distance_m=Subquery(race.values("distance_m")[:1]))
+
+
 def result_key(skater_id, race_id, nationality):
     """The derived-facts key of a result that is no longer where it was (moved, or deleted)."""
     race = Race.objects.filter(id=race_id).values_list("gender", "distance_m", "competition__rink_id").first()
@@ -88,6 +96,8 @@ def result_written(before, result, user=None, note=""):
         if was != (result.race_id, result.skater_id, result.nationality):
             races.add(before["race_id"])
             keys.add(result_key(before["skater_id"], before["race_id"], before["nationality"]))
+    if before is None or before["race_id"] != result.race_id:
+        copy_race_fields([result.race_id])
     rerank_races(races)
     raise_versions(races)
     queue_refresh(races, keys)
@@ -110,6 +120,7 @@ def results_written(created, updated, user=None, note=""):
     Change.objects.bulk_create(changes_made, batch_size=1000)
     changes.mark_corrected({r.race_id for _, r in updated})
     race_ids = {r.race_id for r in created} | {r.race_id for _, r in updated}
+    copy_race_fields({r.race_id for r in created})
     rerank_races(race_ids)
     raise_versions(race_ids)
     moved = [(before, r) for before, r in updated if before["nationality"] != r.nationality]
@@ -133,6 +144,8 @@ def race_written(before, race, user=None):
         rink = Competition.objects.filter(id=before["competition_id"]).values_list("rink_id", flat=True).first()
         for skater, nationality in race.results.values_list("skater_id", "nationality"):
             keys.add((skater, before["gender"], before["distance_m"], nationality, rink))
+    if before is not None and (before["date"], before["distance_m"]) != (after["date"], after["distance_m"]):
+        copy_race_fields([race.id])
     if before is not None and "kind" in before and before["kind"] != race.kind:
         rerank_races([race.id])
     queue_refresh({race.id}, keys, lists=True, themselves=True)
