@@ -65,3 +65,18 @@ def test_editors_are_not_served_from_the_cache(client, editor, page_cache):
     client.force_login(editor)
     response = client.get(BEIJING)
     assert "ETag" not in response
+
+
+def test_an_edit_of_very_many_races_makes_every_page_stale(client, db, page_cache, monkeypatch):
+    from results.models import Race
+    from results.writes import invalidation
+
+    far = Race.objects.filter(competition__season__lt=1930).first().get_absolute_url()  # an Olympic race of the 1920s
+    races = list(Race.objects.filter(competition__season=2023).values_list("id", flat=True)[:3])
+    assert len(races) == 3
+    assert client.get(far)["X-Cache"] == "miss" and client.get(far)["X-Cache"] == "hit"
+    invalidation.invalidate(races)  # three races of 2023 with other skaters: the page is not stale
+    assert client.get(far)["X-Cache"] == "hit"
+    monkeypatch.setattr(invalidation, "MANY_RACES", 2)  # as many as a large import's
+    invalidation.invalidate(races)
+    assert client.get(far)["X-Cache"] == "miss"

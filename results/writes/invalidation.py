@@ -11,6 +11,10 @@ from django.db.models import Q
 from results import caching
 from results.models import Race, Result, TeamMember
 
+# an edit of more races than this (a large import) makes every page stale: it shows on most of them anyway, and
+# naming each page would cost a query as large as the import
+MANY_RACES = 200
+
 
 def race_change_tags(race_ids, keys=()):
     """The tags of these races, of the skaters in them now and before the change (keys: (skater, gender, distance,
@@ -29,7 +33,7 @@ def race_change_tags(race_ids, keys=()):
     for race_id, (distance, day) in races.items():
         skaters = {skater for skater, race in starts if race == race_id and skater}
         skaters |= {skater for skater, moved_distance in moved if moved_distance == distance}
-        later |= Q(skater_id__in=skaters, race__distance_m=distance, race__date__gte=day)
+        later |= Q(skater_id__in=skaters, race_distance_m=distance, race_date__gte=day)
     if races:
         tags |= {f"race:{r}" for r in Result.objects.filter(later).exclude(race_id__in=races).values_list(
             "race_id", flat=True).distinct()}  # fmt: skip
@@ -40,9 +44,8 @@ def race_change_tags(race_ids, keys=()):
 def invalidate(race_ids=(), keys=(), facts=(), everywhere=False, lists=False):
     """Bump the tags of what changed. facts: the derived facts that changed ("records", "bests"); lists: a race
     was created, deleted or changed itself (competition lists count races)."""
-    tags = race_change_tags(race_ids, keys) | set(facts)
+    everywhere = everywhere or len(race_ids) > MANY_RACES
+    tags = {caching.ALL} if everywhere else race_change_tags(race_ids, keys) | set(facts)
     if lists:
         tags.add("competitions")
-    if everywhere:
-        tags.add(caching.ALL)
     caching.bump(tags)

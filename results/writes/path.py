@@ -70,7 +70,8 @@ def raise_versions(race_ids):
 
 def copy_race_fields(race_ids=None):
     """Copy each race's date and distance onto its results (all races when race_ids is None): the copies let a
-    skater's starts on a distance be read by index (results/queries/starts.py)."""
+    skater's starts on a distance be read by index (results/queries/starts.py). A bulk writer may set them itself
+    (the importer does), which saves this update."""
     results = Result.objects.all() if race_ids is None else Result.objects.filter(race_id__in=race_ids)
     race = Race.objects.filter(pk=OuterRef("race_id"))
     results.update(race_date=Subquery(race.values("date")[:1]), race_distance_m=Subquery(race.values("distance_m")[:1]))
@@ -120,7 +121,7 @@ def results_written(created, updated, user=None, note=""):
     Change.objects.bulk_create(changes_made, batch_size=1000)
     changes.mark_corrected({r.race_id for _, r in updated})
     race_ids = {r.race_id for r in created} | {r.race_id for _, r in updated}
-    copy_race_fields({r.race_id for r in created})
+    copy_race_fields({r.race_id for r in created if r.race_date is None or r.race_distance_m is None})
     rerank_races(race_ids)
     raise_versions(race_ids)
     moved = [(before, r) for before, r in updated if before["nationality"] != r.nationality]

@@ -218,6 +218,7 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
         races[(c.name, c.season, race.gender, race.distance_m, race.kind, race.division, race.date)] = race
 
     touched_competitions = set()
+    with_starters_to_skate = {row.race_key for row in rows if row.status == Status.NOT_SKATED}
     for row in rows:
         competition = competitions.get((row.competition, row.season))
         if competition is None:
@@ -236,7 +237,7 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
             races[row.race_key] = Race.objects.create(
                 competition=competition, date=row.date, gender=row.gender, distance_m=row.distance_m,
                 kind=row.kind, division=row.division, slug=f"new-{len(races)}", published=publish,
-                provisional=any(r.status == Status.NOT_SKATED for r in rows if r.race_key == row.race_key),
+                provisional=row.race_key in with_starters_to_skate,
             )  # fmt: skip
             summary.races += 1
             summary.new_races.append(races[row.race_key])
@@ -270,7 +271,8 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
         key = (race.id, skater.id if skater else row.team)
         result = existing.get(key)
         if result is None:
-            result = Result(race=race, skater=skater, team=row.team, **values)
+            result = Result(race=race, skater=skater, team=row.team, race_date=race.date,
+                            race_distance_m=race.distance_m, **values)  # fmt: skip
             existing[key] = result
             to_create.append(result)
             summary.changes.append((row.line, f"new result: {competitor}, {race}"))
