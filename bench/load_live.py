@@ -261,11 +261,12 @@ def prepare(db):
 
 
 def serve(db, **extra):
+    """gunicorn as make serve runs it (skating/gunicorn.py), with 2 workers, on loopback, without an access log."""
     port = free_port()
     process = subprocess.Popen(
-        [GUNICORN, "skating.wsgi", "--workers", "2", "--worker-class", "gthread", "--threads", "8",
-         "--keep-alive", "5", "--backlog", "2048", "--bind", f"127.0.0.1:{port}", "--log-level", "error"],
-        cwd=ROOT, env=env_for(db, **extra), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        [GUNICORN, "-c", "skating/gunicorn.py", "skating.wsgi", "--log-level", "error"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env=env_for(db, **{"WORKERS": "2", "PORT": str(port), "ACCESS_LOG": "", **extra}),
     )  # fmt: skip
     for _ in range(100):
         try:

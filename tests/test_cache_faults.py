@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db import DatabaseError
 
 from results import cache_guard
+from skating import settings as settings_module
 
 BEIJING = "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
 PAGES = ["/en/", BEIJING, "/en/skaters/jutta-leerdam/", "/en/records/", "/en/competitions/"]
@@ -25,13 +26,7 @@ def free_port():
 
 
 def redis_cache(port):
-    return {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{port}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
-        }
-    }
+    return {"default": settings_module.redis_cache(f"redis://127.0.0.1:{port}/0")}
 
 
 @pytest.fixture(autouse=True)

@@ -6,16 +6,14 @@ import pytest
 from django.core.cache import cache
 
 from results.models import Result
+from skating.settings import redis_cache
 
 BEIJING = "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
 
 
 CACHES = {"locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}
 if os.environ.get("REDIS_URL_TEST"):  # .ci/run starts a Redis server: the shared cache of several hosts
-    CACHES["redis"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["REDIS_URL_TEST"],
-    }
+    CACHES["redis"] = redis_cache(os.environ["REDIS_URL_TEST"])
 
 
 @pytest.fixture(params=sorted(CACHES))
