@@ -95,3 +95,34 @@ def test_every_seed_skaters_rivals_names_and_streaks_are_those_the_querysets_rea
         assert [tuple(s) for s in skater_page.streak_summaries(skater)] == list(
             streaks.values_list("distance_m", "current", "longest")
         )
+
+
+def field_values(instance):
+    return {field.attname: getattr(instance, field.attname) for field in type(instance)._meta.concrete_fields}
+
+
+@pytest.mark.parametrize("staff", [False, True])
+def test_the_race_at_an_address_is_the_one_the_queryset_reads(db, staff):
+    user = type("User", (), {"is_staff": staff})()
+    drafts = Race.objects.filter(published=True).order_by("id")[:3]
+    Race.objects.filter(id__in=[race.id for race in drafts]).update(published=False)
+    for race in Race.objects.select_related("competition"):
+        expected = race_page.race_at_queryset(race.competition.slug, race.slug, user).first()
+        found = race_page.race_at(race.competition.slug, race.slug, user)
+        if expected is None:
+            assert found is None and not staff and not race.published
+            continue
+        assert field_values(found) == field_values(expected), race
+        assert field_values(found.competition) == field_values(expected.competition)
+        assert field_values(found.competition.rink) == field_values(expected.competition.rink)
+    assert race_page.race_at("no-such-competition", "women-500m", user) is None
+
+
+def test_the_entries_of_a_race_are_those_the_queryset_reads(seed_races):
+    for race in seed_races:
+        expected = list(race_page.race_entries_queryset(race))
+        found = race_page.race_entries(race)
+        assert [field_values(r) for r in found] == [field_values(r) for r in expected], race
+        assert [r.skater and field_values(r.skater) for r in found] == [
+            r.skater and field_values(r.skater) for r in expected
+        ]

@@ -29,3 +29,24 @@ def one_of(column, values):
     if connection.vendor == "postgresql":
         return f"{column} = ANY(%s)", [values]
     return f"{column} IN ({', '.join(['%s'] * max(len(values), 1))})", values or [None]
+
+
+# --- whole model instances from written-out SQL --------------------------------------------------------------------
+# Model.from_db takes a model's values in the order of its concrete fields, named by attname (its documentation's
+# own example reads them so); a related model's columns ride along a raw query as "prefix__attname" and are read
+# back with each field's to_python, which turns SQLite's text and integers into dates and booleans.
+
+
+def columns(model, alias, prefix=None):
+    """The select list of a model's fields from the table under `alias` (as prefix__attname when prefix is given)."""
+    fields = model._meta.concrete_fields
+    if prefix is None:
+        return ", ".join(f"{alias}.{field.column}" for field in fields)
+    return ", ".join(f"{alias}.{field.column} AS {prefix}__{field.attname}" for field in fields)
+
+
+def related(instance, model, prefix):
+    """The `model` instance whose columns rode along `instance`'s raw query under `prefix`."""
+    fields = model._meta.concrete_fields
+    values = [field.to_python(getattr(instance, f"{prefix}__{field.attname}")) for field in fields]
+    return model.from_db(connection.alias, [field.attname for field in fields], values)
