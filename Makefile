@@ -43,7 +43,7 @@ run: seed
 # Production: gunicorn, DEBUG off, settings from the environment (SECRET_KEY and ALLOWED_HOSTS required).
 serve: migrate-prod
 	$(BIN)/python manage.py collectstatic --no-input -v0
-	$(BIN)/gunicorn skating.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - --forwarded-allow-ips="$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+	WORKERS=$(WORKERS) HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c skating/gunicorn.py skating.wsgi
 
 migrate-prod: venv
 	$(BIN)/python manage.py migrate --no-input

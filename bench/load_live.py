@@ -2,9 +2,9 @@
 """make load-live: a race weekend on loopback, bounded in time; writes bench/out/live.md (appends with --postgres).
 
 The seed database with a start list of 20 pairs (real skaters of World Cup 3's women's 500 m, A and B), served by
-gunicorn (2 workers, threads) with a Redis cache when redis-server is there. 1,000 simulated fans for --seconds:
-800 follow the live race page as its script does (the live part every 2 s, with If-None-Match), 200 browse
-profiles, head-to-heads and other races (a page every 1-4 s). An editor logs in to the admin and enters a pair
+gunicorn as make serve runs it (skating/gunicorn.py, 2 workers) with a Redis cache when redis-server is there.
+1,000 simulated fans for --seconds: 800 follow the live race page as its script does (the live part every 2 s,
+with If-None-Match), 200 browse profiles, head-to-heads and other races (a page every 1-4 s). An editor logs in to the admin and enters a pair
 every 20 s on the entry screen. A probe asks the minimal view once a second.
 
 Reported: errors; how soon each pair's times were seen by each follower after the editor's save returned; p95 of
@@ -338,7 +338,8 @@ def main():
     share = visible(editor, stats)
     lines = [
         f"## {kind}, {date.today()}: {FOLLOWERS} followers + {BROWSERS} browsers for {args.seconds} s, gunicorn 2 "
-        f"workers × 8 threads, cache: {'redis' if redis else 'database'}",
+        f"workers × {os.environ.get('THREADS', '8')} threads (skating/gunicorn.py), cache: "
+        f"{'redis' if redis else 'database'}",
         "",
         f"- requests: {requests} ({requests / elapsed:.0f} per second); pairs entered: {len(editor.saved)}; the crowd"
         f" arrives over the first {RAMP_SECONDS} s, latencies count after {WARM_UP} s",

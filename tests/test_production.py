@@ -97,3 +97,20 @@ def test_a_backup_restores_every_result(tmp_path):
     call_command("restore", str(backup))
     connection.close()
     assert sorted(Result.objects.values_list("id", "time_ms", "rank", "status")) == before
+
+
+def test_gunicorn_serves_with_threads_and_a_short_switch_interval(monkeypatch):
+    import importlib
+
+    monkeypatch.setenv("WORKERS", "3")
+    monkeypatch.setenv("PORT", "8123")
+    monkeypatch.delenv("THREADS", raising=False)
+    config = importlib.import_module("skating.gunicorn")
+    config = importlib.reload(config)
+    assert (config.workers, config.worker_class, config.threads, config.bind) == (3, "gthread", 8, "127.0.0.1:8123")
+    before = sys.getswitchinterval()
+    try:
+        config.post_fork(None, None)  # in each worker: a thread back from I/O waits at most half a millisecond
+        assert sys.getswitchinterval() == pytest.approx(0.0005)
+    finally:
+        sys.setswitchinterval(before)
