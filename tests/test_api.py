@@ -191,3 +191,26 @@ def test_for_every_seed_race_the_api_gives_the_ranks_and_times_of_its_page(clien
             if result["time"]:  # the page cuts a time to hundredths unless thousandths decide a tie
                 hundredths = result["time"] if len(result["time"].split(".")[-1]) < 3 else result["time"][:-1]
                 assert hundredths in shown, (race, name, result["time"])
+
+
+@pytest.mark.django_db
+def test_a_skaters_records_and_season_bests_are_those_of_the_career(client):
+    from results.api.endpoints import best_out
+    from results.models import Skater
+    from results.queries import careers
+    from results.sport import timing
+
+    skaters = Skater.objects.filter(results__isnull=False).distinct().order_by("id")
+    checked = 0
+    for skater in skaters[::7]:
+        results = careers.career(skater)
+        found = client.get(f"/api/v1/skaters/{skater.slug}").json()
+        expected_personal = [best_out(r) for r in careers.personal_records(results)]
+        expected_seasons = {
+            timing.season_slug(season): [best_out(r) for r in bests]
+            for season, bests in careers.season_bests(results).items()
+        }
+        assert found["personal_records"] == json.loads(json.dumps(expected_personal, default=str)), skater
+        assert found["season_bests"] == json.loads(json.dumps(expected_seasons, default=str)), skater
+        checked += bool(expected_personal)
+    assert checked > 50

@@ -177,16 +177,14 @@ def best_out(r):
 @api.get("/skaters/{slug}", response=SkaterDetail, tags=["skaters"])
 @cached
 def skater(request, slug: str):
-    """A skater with personal records and season bests (an earlier name's slug gives the same skater)."""
+    """A skater with personal records and season bests in official results (an earlier name's slug gives the same
+    skater)."""
     found = skater_behind(slug)
-    results = careers.career(found)
+    personal, seasons = careers.stored_bests(found)
     return {
         **skater_out(found), "other_names": skater_page.other_names(found),
-        "personal_records": [best_out(r) for r in careers.personal_records(results)],
-        "season_bests": {
-            timing.season_slug(season): [best_out(r) for r in bests]
-            for season, bests in careers.season_bests(results).items()
-        },
+        "personal_records": [best_out(r) for r in personal],
+        "season_bests": {timing.season_slug(season): [best_out(r) for r in bests] for season, bests in seasons.items()},
     }  # fmt: skip
 
 

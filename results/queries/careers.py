@@ -25,9 +25,29 @@ CAREER_FIELDS = (
 )  # fmt: skip
 
 
-class CareerResult(NamedTuple):
-    """One result of a skater's, with what a profile shows of its race (a tuple: a long career has hundreds)."""
+class RaceShown:
+    """What a row shows of its race (a row with kind, distance_m, competition_name, competition_slug, race_slug)."""
 
+    __slots__ = ()
+
+    @property
+    def distance_label(self):
+        return distance_label(self.kind, self.distance_m)
+
+    @property
+    def competition(self):
+        return short_competition_name(self.competition_name)
+
+    @property
+    def race_url(self):
+        return slug_url("results:race", self.competition_slug, self.race_slug)
+
+    @property
+    def competition_url(self):
+        return slug_url("results:competition", self.competition_slug)
+
+
+class CareerRow(NamedTuple):
     race_id: int
     date: date
     distance_m: int
@@ -45,25 +65,63 @@ class CareerResult(NamedTuple):
     rink: str
     timed_individual: bool  # a finish with a time in an individual race (counted by the database)
 
-    @property
-    def distance_label(self):
-        return distance_label(self.kind, self.distance_m)
+
+class CareerResult(CareerRow, RaceShown):
+    """One result of a skater's, with what a profile shows of its race (a tuple: a long career has hundreds)."""
+
+    __slots__ = ()
 
     @property
     def status_label(self):
         return Status(self.status).label
 
-    @property
-    def competition(self):
-        return short_competition_name(self.competition_name)
 
-    @property
-    def race_url(self):
-        return slug_url("results:race", self.competition_slug, self.race_slug)
+class BestRow(NamedTuple):
+    season: int | None  # None: a personal record
+    distance_m: int
+    kind: str
+    time_ms: int
+    time_in_tenths: bool
+    date: date
+    competition_name: str
+    competition_slug: str
+    race_slug: str
 
-    @property
-    def competition_url(self):
-        return slug_url("results:competition", self.competition_slug)
+
+class Best(BestRow, RaceShown):
+    """A stored personal record or season best (results/writes/derived.py) with what is shown of its race."""
+
+    __slots__ = ()
+
+
+STORED_BESTS = """
+    SELECT NULL, b.distance_m, ra.kind, b.time_ms, r.time_in_tenths, b.date, c.name, c.slug, ra.slug
+    FROM results_personalbest b
+    JOIN results_result r ON r.id = b.result_id
+    JOIN results_race ra ON ra.id = r.race_id
+    JOIN results_competition c ON c.id = ra.competition_id
+    WHERE b.skater_id = %s
+    UNION ALL
+    SELECT b.season, b.distance_m, ra.kind, b.time_ms, r.time_in_tenths, b.date, c.name, c.slug, ra.slug
+    FROM results_seasonbest b
+    JOIN results_result r ON r.id = b.result_id
+    JOIN results_race ra ON ra.id = r.race_id
+    JOIN results_competition c ON c.id = ra.competition_id
+    WHERE b.skater_id = %s
+"""
+
+
+def stored_bests(skater):
+    """(personal records shortest distance first, {season: season bests} newest season first) as stored: official
+    results of published races, so an API read costs a row a distance and season, not a row a result."""
+    rows = [
+        Best(*row[:4], bool(row[4]), sql.as_date(row[5]), *row[6:]) for row in sql.rows(STORED_BESTS, [skater.id] * 2)
+    ]
+    personal = sorted((row for row in rows if row.season is None), key=lambda row: row.distance_m)
+    seasons = {}
+    for row in sorted((row for row in rows if row.season is not None), key=lambda row: (-row.season, row.distance_m)):
+        seasons.setdefault(row.season, []).append(row)
+    return personal, seasons
 
 
 def career_queryset(skater):
