@@ -33,16 +33,17 @@ def one_of(column, values):
 
 # --- whole model instances from written-out SQL --------------------------------------------------------------------
 # Model.from_db takes a model's values in the order of its concrete fields, named by attname (its documentation's
-# own example reads them so); a related model's columns ride along a raw query as "prefix__attname" and are read
-# back with each field's to_python, which turns SQLite's text and integers into dates and booleans.
+# own example reads them so: _meta.concrete_fields, attname); our models name no db_column, so the attname is the
+# column. A related model's columns ride along a raw query as "prefix__attname" and are read back with each field's
+# to_python, which turns SQLite's text and integers into dates and booleans.
 
 
 def columns(model, alias, prefix=None):
     """The select list of a model's fields from the table under `alias` (as prefix__attname when prefix is given)."""
-    fields = model._meta.concrete_fields
+    names = [field.attname for field in model._meta.concrete_fields]
     if prefix is None:
-        return ", ".join(f"{alias}.{field.column}" for field in fields)
-    return ", ".join(f"{alias}.{field.column} AS {prefix}__{field.attname}" for field in fields)
+        return ", ".join(f"{alias}.{name}" for name in names)
+    return ", ".join(f"{alias}.{name} AS {prefix}__{name}" for name in names)
 
 
 def related(instance, model, prefix):
