@@ -133,11 +133,12 @@ def test_every_result_carries_its_race_date_and_distance_whichever_way_it_was_wr
     race.date, race.distance_m = date(2023, 11, 20), 1500  # an editor's correction of the race itself
     race.save()
     assert race.results.count() > 5 and copies_disagreeing() == []
-    other = Race.objects.exclude(pk=race.pk).filter(gender="F").first()
-    moved = race.results.first()
-    moved.race = other  # a result moved to another race
+    other = Race.objects.filter(competition=race.competition, gender="F").exclude(pk=race.pk).first()
+    moved = race.results.exclude(skater__in=other.results.values("skater")).first()
+    moved.race = other  # a result moved to another race of the competition
     moved.save()
-    created = Result.objects.create(race=race, skater=Skater.objects.filter(gender="F").last(), time_ms=80000)
+    newcomer = Skater.objects.filter(gender="F").exclude(results__race=race).order_by("id").first()
+    created = Result.objects.create(race=race, skater=newcomer, time_ms=130000)  # last of the race
     assert (created.pk, moved.pk) and copies_disagreeing() == []
     # a full repair puts right what a write outside the path left wrong
     Result.objects.filter(race=race).update(race_date=date(1990, 1, 1))
