@@ -12,6 +12,12 @@ def copy_race_fields(apps, schema_editor):
     )
 
 
+def analyze(apps, schema_editor):
+    # the planner's statistics for the new index: without them SQLite (which never gathers them by itself) may
+    # prefer it where it does not serve, or not use it where it does
+    schema_editor.execute("ANALYZE results_result")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -34,4 +40,5 @@ class Migration(migrations.Migration):
             model_name='result',
             index=models.Index(fields=['skater', 'race_distance_m', 'race_date'], name='result_skater_distance'),
         ),
+        migrations.RunPython(analyze, migrations.RunPython.noop),
     ]

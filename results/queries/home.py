@@ -39,9 +39,12 @@ def recent_streak_ends():
 def live_races():
     """Public races being entered (provisional) today or yesterday, with how many of their starters have skated."""
     since = timezone.localdate() - timedelta(days=1)
+    # the recent provisional races first, by the date index: joined to competitions at once, SQLite read every
+    # competition's races (12 ms at a million results)
+    recent = Race.objects.filter(provisional=True, date__gte=since).values("id")
     return list(
         Race.objects.public()
-        .filter(provisional=True, date__gte=since)
+        .filter(id__in=recent)
         .with_competition()
         .annotate(starters=Count("results"), to_skate=Count("results", filter=Q(results__status=Status.NOT_SKATED)))
         .order_by("date", "start_time", "number", "id")
