@@ -128,7 +128,7 @@ def test_pages_cost_a_fixed_number_of_queries(client, db, django_assert_max_num_
     # competition: the competition, its races, the podiums
     with django_assert_max_num_queries(3):
         assert client.get(race.competition.get_absolute_url()).status_code == 200
-    # home: the races live now, competitions, latest races, the latest streaks ended (stored), the winners of both
+    # home: are races live now (none), competitions, latest races, the latest streaks ended (stored), their winners
     with django_assert_max_num_queries(5):
         assert client.get("/en/").status_code == 200
     # competitions: count, the page with race counts, the seasons

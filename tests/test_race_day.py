@@ -234,12 +234,14 @@ def test_a_provisional_race_announces_nothing_as_settled(client, editor, django_
     assert "ends" in client.get(public).content.decode()
 
 
-def test_the_home_page_shows_the_races_live_now(client, drawn):
+def test_the_home_page_shows_the_races_live_now(client, drawn, django_assert_max_num_queries):
     from django.utils import timezone
 
     race, _typed = drawn
     Race.objects.filter(pk=race.pk).update(date=timezone.localdate())
-    html = client.get("/en/").content.decode()
+    # the races live now (which are, then how far), competitions, latest races, streaks ended, winners
+    with django_assert_max_num_queries(6):
+        html = client.get("/en/").content.decode()
     assert "Live now" in html and race.get_absolute_url() in html.split("Live now")[1].split("</section>")[0]
     assert "16 of 16 still to skate" in html
 
