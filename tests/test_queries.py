@@ -126,3 +126,22 @@ def test_the_entries_of_a_race_are_those_the_queryset_reads(seed_races):
         assert [r.skater and field_values(r.skater) for r in found] == [
             r.skater and field_values(r.skater) for r in expected
         ]
+
+
+@pytest.mark.parametrize("staff", [False, True])
+def test_the_competition_at_an_address_is_the_one_the_querysets_read(db, staff):
+    from results.models import Competition
+    from results.queries import competition_page
+
+    user = type("User", (), {"is_staff": staff})()
+    Competition.objects.filter(id=Competition.objects.order_by("id").first().id).update(published=False)
+    Race.objects.filter(id__in=Race.objects.order_by("-id").values("id")[:4]).update(published=False)
+    for slug in Competition.objects.values_list("slug", flat=True):
+        expected, races = competition_page.competition_at_queryset(slug, user)
+        found = competition_page.competition_at(slug, user)
+        if expected is None:
+            assert found is None and not staff
+            continue
+        assert field_values(found) == field_values(expected)
+        assert field_values(found.rink) == field_values(expected.rink)
+        assert [field_values(race) for race in found.race_list] == [field_values(race) for race in races], slug
