@@ -29,6 +29,9 @@ KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Language")
 ALL, ANY, EPOCH = "all", "any", "tags-epoch"
 WAIT_STEPS, WAIT_SECONDS = 25, 0.02  # a request waits at most half a second for another's render of its page
 DOWN = object()
+# in the key of every kept page and live part: a new version of the code that keeps them in another shape changes it,
+# so that the entries an older version left in a shared cache are never read as its own
+FORMAT = "v3"
 
 
 def shows(request, *tags):
@@ -85,7 +88,7 @@ def cached_page(view):
         if request.method not in ("GET", "HEAD") or request.user.is_staff:
             return view(request, *args, **kwargs)
         digest = hashlib.sha1(f"{get_language()} {request.get_full_path()}".encode()).hexdigest()[:16]
-        key = f"page:{digest}"
+        key = f"page:{FORMAT}:{digest}"
         found = cache_guard.call("get_many", [key, EPOCH], default=DOWN)  # one round trip for both
         if found is DOWN:  # the cache is down: the page as it is now, uncached
             return view(request, *args, **kwargs)
@@ -142,7 +145,7 @@ def render_and_keep(view, request, args, kwargs, key, digest, since_epoch):
 
 
 def live_key(request):
-    return "live:" + hashlib.sha1(request.get_full_path().encode()).hexdigest()[:16]
+    return f"live:{FORMAT}:" + hashlib.sha1(request.get_full_path().encode()).hexdigest()[:16]
 
 
 def epoch():

@@ -78,3 +78,12 @@ def test_an_edit_of_very_many_races_makes_every_page_stale(client, db, page_cach
     monkeypatch.setattr(invalidation, "MANY_RACES", 2)  # as many as a large import's
     invalidation.invalidate(races)
     assert client.get(far)["X-Cache"] == "miss"
+
+
+def test_pages_an_older_version_of_the_site_kept_in_the_cache_are_not_read(client, db, page_cache):
+    import hashlib
+
+    digest = hashlib.sha1(f"en {BEIJING}".encode()).hexdigest()[:16]
+    cache.set(f"page:{digest}", (1764700000, b"an older version's page", {}))  # the shape of an earlier release
+    response = client.get(BEIJING)
+    assert response.status_code == 200 and b"older version" not in response.content
