@@ -19,6 +19,7 @@ import os
 import random
 import re
 import resource
+import runpy
 import shutil
 import statistics
 import subprocess
@@ -34,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # noqa: E402
 from run import GUNICORN, OUT, ROOT, env_for, free_port, manage  # noqa: E402
 
+GUNICORN_CONFIG = runpy.run_path(str(ROOT / "skating" / "gunicorn.py"))  # what serve() runs with, read in this env
 FOLLOWERS, BROWSERS, POLL_SECONDS, PAIR_EVERY = 800, 200, 2.0, 20
 RAMP_SECONDS = 10  # the crowd arrives over the first seconds; latencies count from WARM_UP on (errors all along)
 WARM_UP = 15
@@ -338,7 +340,7 @@ def main():
     share = visible(editor, stats)
     lines = [
         f"## {kind}, {date.today()}: {FOLLOWERS} followers + {BROWSERS} browsers for {args.seconds} s, gunicorn 2 "
-        f"workers × {os.environ.get('THREADS', '8')} threads (skating/gunicorn.py), cache: "
+        f"workers × {GUNICORN_CONFIG['threads']} threads (skating/gunicorn.py), cache: "
         f"{'redis' if redis else 'database'}",
         "",
         f"- requests: {requests} ({requests / elapsed:.0f} per second); pairs entered: {len(editor.saved)}; the crowd"
