@@ -17,8 +17,9 @@ from the cache; when the cache is down, pages are served uncached (results/cache
 import hashlib
 import time
 from functools import wraps
+from urllib.parse import urlencode
 
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
@@ -32,6 +33,29 @@ DOWN = object()
 # in the key of every kept page and live part: a new version of the code that keeps them in another shape changes it,
 # so that the entries an older version left in a shared cache are never read as its own
 FORMAT = "v3"
+
+
+# The query parameters that pages and API answers read. A page is kept under its path and these alone, and its view
+# sees no other: ?junk=1 … ?junk=1000 are one page, and nothing a stranger adds to an address reaches a kept page's
+# links. A view that reads a new parameter adds it here (its tests fail otherwise: the view never sees it).
+QUERY_PARAMETERS = frozenset({
+    "a", "b", "date", "distance", "event", "format", "gender", "maxheight", "maxwidth", "nationality", "page", "q",
+    "scope", "season", "sort", "url",
+})  # fmt: skip
+
+
+def known_query(request):
+    """The request's query reduced to the parameters a page reads, in a fixed order (the view sees only these)."""
+    kept = [
+        (name, value) for name in sorted(QUERY_PARAMETERS & request.GET.keys()) for value in request.GET.getlist(name)
+    ]
+    return QueryDict(urlencode(kept))
+
+
+def address_of(request):
+    """What a kept page is kept under: its path and the parameters it reads."""
+    query = request.GET.urlencode()
+    return f"{request.path}?{query}" if query else request.path
 
 
 def shows(request, *tags):
@@ -85,9 +109,10 @@ def finish(response, versions, digest):
 def cached_page(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        request.GET = known_query(request)
         if request.method not in ("GET", "HEAD") or request.user.is_staff:
             return view(request, *args, **kwargs)
-        digest = hashlib.sha1(f"{get_language()} {request.get_full_path()}".encode()).hexdigest()[:16]
+        digest = hashlib.sha1(f"{get_language()} {address_of(request)}".encode()).hexdigest()[:16]
         key = f"page:{FORMAT}:{digest}"
         found = cache_guard.call("get_many", [key, EPOCH], default=DOWN)  # one round trip for both
         if found is DOWN:  # the cache is down: the page as it is now, uncached
@@ -145,7 +170,7 @@ def render_and_keep(view, request, args, kwargs, key, digest, since_epoch):
 
 
 def live_key(request):
-    return f"live:{FORMAT}:" + hashlib.sha1(request.get_full_path().encode()).hexdigest()[:16]
+    return f"live:{FORMAT}:" + hashlib.sha1(address_of(request).encode()).hexdigest()[:16]
 
 
 def epoch():
@@ -171,6 +196,7 @@ class LiveMiddleware:
     def __call__(self, request):
         if request.method != "GET" or not request.path.endswith("/live"):
             return self.get_response(request)
+        request.GET = known_query(request)
         key = live_key(request)
         kept = self.kept_etag(key)
         if kept is None and not cache_guard.call("add", f"{key}:rendering", 1, timeout=2, default=True):

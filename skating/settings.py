@@ -1,5 +1,6 @@
 """Settings for the speed skating results site; every deployment knob comes from the environment."""
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -228,8 +229,15 @@ LOGGING = {
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining",
+                       "X-RateLimit-Reset"]  # fmt: skip
+# a fan tool may revalidate what it read (ETag, Last-Modified) from another origin
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since", "cache-control"]
 API_RATE = os.environ.get("API_RATE", "60/min")
+# The proxies in front of the site whose X-Forwarded-For is believed (addresses or networks, comma-separated): none
+# by default, so a client cannot pick its own address for the API's rate limit.
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", "")
+TRUSTED_PROXY_NETWORKS = [ipaddress.ip_network(proxy, strict=False) for proxy in TRUSTED_PROXIES]
 
 # Every table is rendered through the site's own django-tables2 template (caption, scope, aria-sort).
 DJANGO_TABLES2_TEMPLATE = "tables/table.html"

@@ -2,6 +2,7 @@
 errors as problem details, and a schema that cannot change without a note."""
 
 import hashlib
+import ipaddress
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from django.core.cache import cache
 
 from results.api import api
+from tests.test_caching import CACHES
 from tests.helpers.html import row_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,3 +216,62 @@ def test_a_skaters_records_and_season_bests_are_those_of_the_career(client):
         assert found["season_bests"] == json.loads(json.dumps(expected_seasons, default=str)), skater
         checked += bool(expected_personal)
     assert checked > 50
+
+
+def rate_limited_statuses(client_factory, requests, threads, **headers):
+    """The statuses of `requests` API requests sent by `threads` parallel clients."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    def one(_n):
+        try:
+            return client_factory().get("/api/v1/competitions/2023-24-world-cup-2-beijing", **headers).status_code
+        finally:
+            connection.close()  # this thread's own connection
+
+    with ThreadPoolExecutor(threads) as pool:
+        return list(pool.map(one, range(requests)))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("shared_cache", sorted(CACHES))
+def test_sixteen_parallel_clients_from_one_address_get_exactly_the_limit(settings, shared_cache):
+    from django.test import Client
+
+    settings.CACHES = {"default": CACHES[shared_cache]}
+    cache.clear()
+    settings.API_RATE = "60/h"  # one window for the whole test
+    statuses = rate_limited_statuses(Client, 200, 16)
+    assert statuses.count(200) == 60 and statuses.count(429) == 140
+
+
+@pytest.mark.django_db
+def test_a_new_x_forwarded_for_on_each_request_does_not_dodge_the_limit(client, settings, page_cache):
+    settings.API_RATE = "60/h"
+    statuses = [
+        client.get(BEIJING, HTTP_X_FORWARDED_FOR=f"203.0.113.{n % 250}, 198.51.100.{n % 250}").status_code
+        for n in range(61)
+    ]
+    assert statuses[:60] == [200] * 60 and statuses[60] == 429
+
+
+@pytest.mark.django_db
+def test_behind_a_trusted_proxy_the_clients_it_forwards_are_counted_apart(client, settings, page_cache):
+    settings.API_RATE = "3/h"
+    settings.TRUSTED_PROXY_NETWORKS = [ipaddress.ip_network("10.0.0.0/8")]
+    proxy = {"REMOTE_ADDR": "10.1.2.3"}
+    first = [client.get(BEIJING, HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy).status_code for _ in range(4)]
+    second = client.get(BEIJING, HTTP_X_FORWARDED_FOR="203.0.113.7, 203.0.113.8", **proxy)  # the proxy appended .8
+    assert first == [200, 200, 200, 429] and second.status_code == 200
+
+
+@pytest.mark.django_db
+def test_every_api_answer_says_the_quota_left(client, settings, page_cache):
+    settings.API_RATE = "5/h"
+    answers = [client.get(BEIJING) for _ in range(6)]
+    assert [a["X-RateLimit-Remaining"] for a in answers] == ["4", "3", "2", "1", "0", "0"]
+    assert {a["X-RateLimit-Limit"] for a in answers} == {"5"} and 0 < int(answers[0]["X-RateLimit-Reset"]) <= 3600
+    assert answers[-1].status_code == 429
+    exposed = client.get(BEIJING, HTTP_ORIGIN="https://fan-app.example")["Access-Control-Expose-Headers"]
+    assert "X-RateLimit-Remaining" in exposed and "Retry-After" in exposed

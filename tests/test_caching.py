@@ -87,3 +87,17 @@ def test_pages_an_older_version_of_the_site_kept_in_the_cache_are_not_read(clien
     cache.set(f"page:{digest}", (1764700000, b"an older version's page", {}))  # the shape of an earlier release
     response = client.get(BEIJING)
     assert response.status_code == 200 and b"older version" not in response.content
+
+
+def test_junk_query_parameters_make_no_new_cached_pages(client, db, page_cache):
+    first = client.get(BEIJING + "?junk=1")
+    assert first["X-Cache"] == "miss"
+    answers = [client.get(BEIJING + f"?junk={n}&utm_source=x{n}") for n in range(2, 60)]
+    assert {a["X-Cache"] for a in answers} == {"hit"} and client.get(BEIJING)["X-Cache"] == "hit"
+    assert "junk" not in first.content.decode()  # no link of the kept page carries it
+
+
+def test_the_parameters_a_page_reads_still_make_pages_of_their_own(client, db, page_cache):
+    by_time = client.get(BEIJING + "?sort=time&junk=1")
+    assert by_time["X-Cache"] == "miss" and client.get(BEIJING + "?junk=2&sort=time")["X-Cache"] == "hit"
+    assert client.get(BEIJING + "?sort=-time")["X-Cache"] == "miss"

@@ -32,8 +32,11 @@ def season_label(start_year):
 
 @register.simple_tag(takes_context=True)
 def url_in_language(context, code):
-    """This page's address in another language: the language prefix swapped (addresses are not translated)."""
-    address, prefix = context["request"].get_full_path(), f"/{get_language()}/"
+    """This page's address in another language: the language prefix swapped (addresses are not translated), with
+    the query the page read (never parameters it ignores: the page may be kept for everyone)."""
+    request = context["request"]
+    query = request.GET.urlencode()
+    address, prefix = request.path + (f"?{query}" if query else ""), f"/{get_language()}/"
     if address.startswith(prefix):
         return f"/{code}/{address.removeprefix(prefix)}"
     return translate_url(address, code)
