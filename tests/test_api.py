@@ -10,8 +10,8 @@ import pytest
 from django.core.cache import cache
 
 from results.api import api
-from tests.test_caching import CACHES
 from tests.helpers.html import row_of
+from tests.test_caching import CACHES
 
 ROOT = Path(__file__).resolve().parent.parent
 BEIJING = "/api/v1/races/2023-24-world-cup-2-beijing/women-1000m-a"
