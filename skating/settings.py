@@ -57,8 +57,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "results.caching.LiveMiddleware",  # a live race's part, answered from the cache before the rest
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",  # above the live part's: a kept answer has it too
+    "results.caching.LiveMiddleware",  # a live race's part, answered from the cache before the rest
     "corsheaders.middleware.CorsMiddleware",
     "skating.middleware.RejectNulBytes",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -69,7 +70,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "results.writes.changes.CurrentUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -101,3 +101,35 @@ def test_the_parameters_a_page_reads_still_make_pages_of_their_own(client, db, p
     by_time = client.get(BEIJING + "?sort=time&junk=1")
     assert by_time["X-Cache"] == "miss" and client.get(BEIJING + "?junk=2&sort=time")["X-Cache"] == "hit"
     assert client.get(BEIJING + "?sort=-time")["X-Cache"] == "miss"
+
+
+SECURITY_HEADERS = ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy",
+                    "Cross-Origin-Opener-Policy")  # fmt: skip
+PAGE_KINDS = [
+    "/en/", "/nl/", BEIJING, "/en/competitions/2023-24-world-cup-2-beijing/", "/en/skaters/jutta-leerdam/",
+    "/en/records/", "/en/feed/", "/en/skaters/jutta-leerdam/card.png", "/en/embed/skater/jutta-leerdam/",
+    "/api/v1/races/2023-24-world-cup-2-beijing/women-1000m-a", "/en/seasons/2023-24/", "/en/adelskalender/",
+]  # fmt: skip
+
+
+def security_headers(response):
+    return {name: response.get(name) for name in SECURITY_HEADERS}
+
+
+@pytest.mark.parametrize("address", PAGE_KINDS)
+def test_a_cache_hit_carries_the_same_security_headers_as_a_miss(client, db, page_cache, address):
+    miss, hit = client.get(address), client.get(address)
+    assert (miss.status_code, miss["X-Cache"], hit["X-Cache"]) == (200, "miss", "hit")
+    assert security_headers(hit) == security_headers(miss)
+    assert hit["X-Content-Type-Options"] == "nosniff" and hit["Content-Security-Policy"]
+
+
+def test_a_live_part_from_the_cache_carries_the_security_headers(client, db, page_cache):
+    from tests.helpers.builders import WC3_WOMEN_500, real_race, start_list_from
+
+    race, _typed = start_list_from(real_race(*WC3_WOMEN_500))
+    live = race.get_absolute_url() + "live"
+    miss, hit = client.get(live), client.get(live)
+    assert (miss["X-Cache"], hit["X-Cache"]) == ("miss", "hit")
+    assert security_headers(hit) == security_headers(miss)
+    assert hit["X-Frame-Options"] == "DENY" and hit["Content-Security-Policy"]
