@@ -20,7 +20,8 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
-from django.utils.http import http_date
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 
 from results import cache_guard
@@ -112,7 +113,8 @@ def cached_page(view):
         request.GET = known_query(request)
         if request.method not in ("GET", "HEAD") or request.user.is_staff:
             return view(request, *args, **kwargs)
-        digest = hashlib.sha1(f"{get_language()} {address_of(request)}".encode()).hexdigest()[:16]
+        # the host too: API answers carry absolute addresses
+        digest = hashlib.sha1(f"{get_language()} {request.get_host()} {address_of(request)}".encode()).hexdigest()[:16]
         key = f"page:{FORMAT}:{digest}"
         found = cache_guard.call("get_many", [key, EPOCH], default=DOWN)  # one round trip for both
         if found is DOWN:  # the cache is down: the page as it is now, uncached
@@ -125,19 +127,23 @@ def cached_page(view):
                     break
         if kept is None:
             try:
-                return render_and_keep(view, request, args, kwargs, key, digest, found.get(EPOCH))
+                return conditional(request, render_and_keep(view, request, args, kwargs, key, digest, found.get(EPOCH)))
             finally:
                 cache_guard.call("delete", f"{key}:rendering")
         versions, content, headers = kept
-        if etag_of(versions, digest) in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
-            response = HttpResponseNotModified()
-            response["ETag"] = etag_of(versions, digest)
-            return response
         response = finish(HttpResponse(content, headers=headers), versions, digest)
         response["X-Cache"] = "hit"
-        return response
+        return conditional(request, response)
 
     return wrapper
+
+
+def conditional(request, response):
+    """304 Not Modified to a request whose If-None-Match (strong, weak or *) or If-Modified-Since still holds."""
+    if "ETag" not in response:
+        return response
+    modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    return get_conditional_response(request, etag=response["ETag"], last_modified=modified, response=response)
 
 
 def fresh(stored, since_epoch):

@@ -1,4 +1,6 @@
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, JsonResponse
+
+NUL_REFUSED = "The request contains a NUL character, which no field accepts."
 
 
 class RejectNulBytes:
@@ -16,5 +18,8 @@ class RejectNulBytes:
         if request.method == "POST" and request.content_type != "multipart/form-data":
             fields += [*request.POST.keys(), *(v for vs in request.POST.lists() for v in vs[1])]
         if any("\x00" in field for field in fields):
-            return HttpResponseBadRequest("The request contains a NUL character, which no field accepts.")
+            if request.path.startswith("/api/"):  # the API's errors are problem details
+                problem = {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": NUL_REFUSED}
+                return JsonResponse(problem, status=400, content_type="application/problem+json")
+            return HttpResponseBadRequest(NUL_REFUSED)
         return self.get_response(request)

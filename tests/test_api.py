@@ -197,6 +197,9 @@ def test_for_every_seed_race_the_api_gives_the_ranks_and_times_of_its_page(clien
 
 @pytest.mark.django_db
 def test_a_skaters_records_and_season_bests_are_those_of_the_career(client):
+    from django.test import RequestFactory
+
+    from results.api import absolute
     from results.api.endpoints import best_out
     from results.models import Skater
     from results.queries import careers
@@ -207,9 +210,10 @@ def test_a_skaters_records_and_season_bests_are_those_of_the_career(client):
     for skater in skaters[::7]:
         results = careers.career(skater)
         found = client.get(f"/api/v1/skaters/{skater.slug}").json()
-        expected_personal = [best_out(r) for r in careers.personal_records(results)]
+        request = RequestFactory().get("/")  # the addresses in an answer are absolute
+        expected_personal = absolute(request, [best_out(r) for r in careers.personal_records(results)])
         expected_seasons = {
-            timing.season_slug(season): [best_out(r) for r in bests]
+            timing.season_slug(season): absolute(request, [best_out(r) for r in bests])
             for season, bests in careers.season_bests(results).items()
         }
         assert found["personal_records"] == json.loads(json.dumps(expected_personal, default=str)), skater
@@ -275,3 +279,54 @@ def test_every_api_answer_says_the_quota_left(client, settings, page_cache):
     assert answers[-1].status_code == 429
     exposed = client.get(BEIJING, HTTP_ORIGIN="https://fan-app.example")["Access-Control-Expose-Headers"]
     assert "X-RateLimit-Remaining" in exposed and "Retry-After" in exposed
+
+
+def test_the_openapi_document_describes_every_status_an_operation_answers(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    operations = [op for ops in schema["paths"].values() for op in ops.values()]
+    assert len(operations) >= 20  # GET and HEAD of each
+    for operation in operations:
+        for status in ("400", "404", "429"):
+            content = operation["responses"][status]["content"]
+            assert content == {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        assert "X-RateLimit-Remaining" in operation["responses"]["200"]["headers"]
+    assert schema["components"]["schemas"]["Problem"]["required"] == ["type", "title", "status", "detail"]
+
+
+@pytest.mark.django_db
+def test_a_nul_byte_and_an_unknown_address_answer_problem_details(client):
+    nul = client.get("/api/v1/skaters", {"q": "Jutta\x00"})
+    assert nul.status_code == 400 and nul["Content-Type"] == "application/problem+json"
+    assert "NUL" in nul.json()["detail"]
+    unknown = client.get("/api/v1/no/such/thing")
+    assert unknown.status_code == 404 and unknown["Content-Type"] == "application/problem+json"
+    assert unknown.json()["status"] == 404
+
+
+@pytest.mark.django_db
+def test_head_and_every_kind_of_conditional_request_are_honoured(client, page_cache):
+    got = client.get(BEIJING)
+    head = client.head(BEIJING)
+    assert head.status_code == 200 and head.content == b"" and head["ETag"] == got["ETag"]
+    weak = "W/" + got["ETag"]
+    assert client.get(BEIJING, HTTP_IF_NONE_MATCH=weak).status_code == 304
+    assert client.get(BEIJING, HTTP_IF_NONE_MATCH="*").status_code == 304
+    assert client.get(BEIJING, HTTP_IF_MODIFIED_SINCE=got["Last-Modified"]).status_code == 304
+    assert client.get(BEIJING, HTTP_IF_MODIFIED_SINCE="Sat, 01 Jan 2000 00:00:00 GMT").status_code == 200
+    preflight = client.options(BEIJING, HTTP_ORIGIN="https://fan-app.example",
+                               HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+                               HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match, if-modified-since")  # fmt: skip
+    allowed = preflight["Access-Control-Allow-Headers"].lower()
+    assert "if-none-match" in allowed and "if-modified-since" in allowed
+
+
+@pytest.mark.django_db
+def test_answers_give_absolute_addresses_each_times_precision_and_whether_a_race_is_provisional(client):
+    race = client.get(BEIJING).json()
+    assert race["url"].startswith("http://testserver/en/competitions/") and race["provisional"] is False
+    assert {r["precision"] for r in race["results"] if r["time"]} == {"hundredths"}
+    listing = client.get("/api/v1/skaters").json()
+    assert listing["next"].startswith("http://testserver/api/v1/skaters?page=2")
+    assert all(c["url"].startswith("http://") for c in listing["items"])
+    hand_timed = client.get("/api/v1/skaters/clas-thunberg/results").json()["items"]
+    assert "tenths" in {r["precision"] for r in hand_timed}

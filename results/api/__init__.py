@@ -2,6 +2,7 @@
 the same addresses' slugs, the same page cache and ETags. OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs
 (Swagger UI from django-ninja's own static files: no CDN)."""
 
+import copy
 import ipaddress
 import time
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from django.core.cache import cache
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 
 from results import cache_guard
 
@@ -89,13 +91,86 @@ def count_request(request):
     return Quota(limit, used, window + period - now)
 
 
-api = NinjaAPI(
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "RFC 9457 problem details: what is wrong, in a sentence.",
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+    },
+    "required": ["type", "title", "status", "detail"],
+}
+PROBLEMS = {
+    "400": "The request is not valid: a parameter's value, or a character no field accepts (NUL).",
+    "404": "Nothing at this address (no such competition, race, skater, season or page).",
+    "429": "Over the rate limit from this address; Retry-After says when to try again.",
+}
+QUOTA_HEADERS = {
+    "X-RateLimit-Limit": "Requests allowed per window from one client address.",
+    "X-RateLimit-Remaining": "Requests left in this window.",
+    "X-RateLimit-Reset": "Seconds until the window ends.",
+}
+
+
+class SkatingAPI(NinjaAPI):
+    """The API, whose OpenAPI document also describes what every operation answers besides its result: the
+    problem details of 400, 404 and 429, a 304 to a conditional request, and the quota headers."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+        problem_body = {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        headers = {name: {"description": text, "schema": {"type": "integer"}} for name, text in QUOTA_HEADERS.items()}
+        for operations in schema["paths"].values():
+            for method in list(operations):
+                operation = operations[method] = copy.deepcopy(operations[method])  # GET and HEAD share one
+                responses = operation["responses"] = {
+                    str(status): body for status, body in operation["responses"].items()
+                }
+                responses["200"].setdefault("headers", {}).update(headers)
+                if method == "head":  # the GET's headers, no body
+                    operation["operationId"] += "_head"
+                    responses["200"] = {"description": "The headers of the GET's answer.", "headers": headers}
+                responses["304"] = {"description": "Not Modified: the ETag or date asked about is still current."}
+                for status, text in PROBLEMS.items():
+                    responses[status] = {"description": text, "content": problem_body}
+                responses["429"]["headers"] = {
+                    "Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}
+                }
+        return schema
+
+
+class AbsoluteURLRenderer(JSONRenderer):
+    """JSON whose addresses are absolute (`url`, `race_url`, `next`, …: every string value of a key ending in
+    'url' that starts with '/'), so that a client can follow them from anywhere."""
+
+    def render(self, request, data, *, response_status):
+        return super().render(request, absolute(request, data), response_status=response_status)
+
+
+def absolute(request, data):
+    if isinstance(data, dict):
+        return {
+            key: request.build_absolute_uri(value)
+            if key.endswith("url") and isinstance(value, str) and value.startswith("/") else absolute(request, value)
+            for key, value in data.items()
+        }  # fmt: skip
+    if isinstance(data, list):
+        return [absolute(request, item) for item in data]
+    return data
+
+
+api = SkatingAPI(
     title="Skating results API",
     version="1",
-    description="Long-track speed skating results as held in this database. Read only; no key needed.",
+    description="Long-track speed skating results as held in this database. Read only; no key needed. Every "
+    "answer says the client's quota (X-RateLimit-*); errors are problem details (application/problem+json).",
     urls_namespace="api-v1",
     docs_url="/docs",
     openapi_url="/openapi.json",
+    renderer=AbsoluteURLRenderer(),
 )
 
 
@@ -107,6 +182,11 @@ def problem(request, status, title, detail, **headers):
     for name, value in headers.items():
         response[name.replace("_", "-")] = value
     return response
+
+
+def unknown_address(request, rest=""):
+    """Any address under /api/v1/ that names no operation: a problem, as every other error of the API."""
+    return problem(request, 404, "Not Found", f"No operation at {request.path}: see /api/v1/docs.")
 
 
 @api.exception_handler(Http404)

@@ -43,6 +43,13 @@ def measured(ms, tenths=False):
     return None if ms is None else timing.format_measured(ms, tenths=tenths)
 
 
+def precision(ms, tenths=False):
+    """The precision of a time as measured (what `measured` shows): tenths, hundredths or thousandths."""
+    if ms is None:
+        return None
+    return "tenths" if tenths else "thousandths" if ms % 10 else "hundredths"
+
+
 class Pages(PaginationBase):
     """?page=N, PER_PAGE items a page, with the addresses of the next and previous pages; `shape` turns each item
     of the page (only those: a QuerySet is sliced first) into what the schema shows."""
@@ -91,7 +98,7 @@ def race_out(race):
     return {
         "slug": race.slug, "title": race.title(), "date": race.date, "gender": race.gender,
         "distance_m": race.distance_m, "kind": race.kind, "division": race.division, "round": race.round,
-        "field_complete": race.field_complete, "url": race.get_absolute_url(),
+        "field_complete": race.field_complete, "provisional": race.provisional, "url": race.get_absolute_url(),
     }  # fmt: skip
 
 
@@ -102,7 +109,7 @@ def skater_out(s):
     }  # fmt: skip
 
 
-@api.get("/competitions", response=list[CompetitionOut], tags=["competitions"])
+@api.api_operation(["GET", "HEAD"], "/competitions", response=list[CompetitionOut], tags=["competitions"])
 @cached
 @paginate(Pages, shape=competition_out)
 def competitions(request, season: str | None = None):
@@ -113,7 +120,7 @@ def competitions(request, season: str | None = None):
     return found
 
 
-@api.get("/competitions/{slug}", response=CompetitionDetail, tags=["competitions"])
+@api.api_operation(["GET", "HEAD"], "/competitions/{slug}", response=CompetitionDetail, tags=["competitions"])
 @cached
 def competition(request, slug: str):
     c = get_object_or_404(Competition.objects.public().select_related("rink"), slug=slug)
@@ -121,7 +128,7 @@ def competition(request, slug: str):
     return {**competition_out(c), "races": [race_out(race) for race in races]}
 
 
-@api.get("/races/{competition_slug}/{race_slug}", response=RaceDetail, tags=["races"])
+@api.api_operation(["GET", "HEAD"], "/races/{competition_slug}/{race_slug}", response=RaceDetail, tags=["races"])
 @cached
 def race(request, competition_slug: str, race_slug: str):
     """Every result of a race, as the race page shows it: official or computed rank, time as measured, gap,
@@ -140,6 +147,7 @@ def race(request, competition_slug: str, race_slug: str):
             "lane": line.lane or None,
             "time_ms": line.time_ms,
             "time": measured(line.time_ms, line.tenths),
+            "precision": precision(line.time_ms, line.tenths),
             "gap_ms": line.gap_ms,
             "gap": "+" + measured(line.gap_ms, line.tenths) if line.gap_ms else None,
             "status": line.status,
@@ -155,7 +163,7 @@ def race(request, competition_slug: str, race_slug: str):
     }  # fmt: skip
 
 
-@api.get("/skaters", response=list[SkaterOut], tags=["skaters"])
+@api.api_operation(["GET", "HEAD"], "/skaters", response=list[SkaterOut], tags=["skaters"])
 @cached
 @paginate(Pages, shape=skater_out)
 def skaters(request, q: str = "", nationality: str = ""):
@@ -169,12 +177,12 @@ def skaters(request, q: str = "", nationality: str = ""):
 def best_out(r):
     return {
         "distance_m": r.distance_m, "distance": r.distance_label, "time_ms": r.time_ms,
-        "time": measured(r.time_ms, r.time_in_tenths), "date": r.date, "competition": r.competition,
+        "time": measured(r.time_ms, r.time_in_tenths), "precision": precision(r.time_ms, r.time_in_tenths), "date": r.date, "competition": r.competition,
         "race_url": r.race_url,
     }  # fmt: skip
 
 
-@api.get("/skaters/{slug}", response=SkaterDetail, tags=["skaters"])
+@api.api_operation(["GET", "HEAD"], "/skaters/{slug}", response=SkaterDetail, tags=["skaters"])
 @cached
 def skater(request, slug: str):
     """A skater with personal records and season bests in official results (an earlier name's slug gives the same
@@ -197,11 +205,11 @@ def career_result_out(r):
     return {
         "date": r.date, "competition": r.competition, "distance_m": r.distance_m, "distance": r.distance_label,
         "division": r.division, "rank": r.rank, "status": r.status, "time_ms": r.time_ms,
-        "time": measured(r.time_ms, r.time_in_tenths), "race_url": r.race_url,
+        "time": measured(r.time_ms, r.time_in_tenths), "precision": precision(r.time_ms, r.time_in_tenths), "race_url": r.race_url,
     }  # fmt: skip
 
 
-@api.get("/skaters/{slug}/results", response=list[CareerResultOut], tags=["skaters"])
+@api.api_operation(["GET", "HEAD"], "/skaters/{slug}/results", response=list[CareerResultOut], tags=["skaters"])
 @cached
 @paginate(Pages, shape=career_result_out)
 def skater_results(request, slug: str, filters: Query[ResultFilter]):
@@ -213,10 +221,10 @@ def skater_results(request, slug: str, filters: Query[ResultFilter]):
 
 def side(result):
     return {"rank": result.rank, "status": result.status, "time_ms": result.time_ms,
-            "time": measured(result.time_ms, result.tenths)}  # fmt: skip
+            "time": measured(result.time_ms, result.tenths), "precision": precision(result.time_ms, result.tenths)}  # fmt: skip
 
 
-@api.get("/head-to-head/{a}/{b}", response=HeadToHeadOut, tags=["head-to-head"])
+@api.api_operation(["GET", "HEAD"], "/head-to-head/{a}/{b}", response=HeadToHeadOut, tags=["head-to-head"])
 @cached
 def head_to_head(request, a: str, b: str):
     """Every race two skaters were both in, oldest first, and who finished ahead (as the head-to-head page)."""
@@ -241,13 +249,13 @@ def record_out(entry):
     return {
         "scope": entry.scope, "gender": entry.gender, "distance_m": entry.distance_m,
         "nationality": entry.nationality or result.nationality, "time_ms": entry.time_ms,
-        "time": measured(entry.time_ms, result.time_in_tenths), "date": entry.date,
+        "time": measured(entry.time_ms, result.time_in_tenths), "precision": precision(entry.time_ms, result.time_in_tenths), "date": entry.date,
         "skater": {"slug": result.skater.slug, "name": result.skater.name},
         "race_url": result.race.get_absolute_url(),
     }  # fmt: skip
 
 
-@api.get("/records", response=list[RecordOut], tags=["records"])
+@api.api_operation(["GET", "HEAD"], "/records", response=list[RecordOut], tags=["records"])
 @cached
 def records(request, scope: RecordScope = RecordScope.WORLD, nationality: str = "", event: str = ""):
     """Records as held in this database (before 2022 it holds only Olympic races): the current ones, or with
@@ -262,7 +270,7 @@ def records(request, scope: RecordScope = RecordScope.WORLD, nationality: str = 
     return [record_out(entry) for entry in insights.held_records(**filters)]
 
 
-@api.get("/rankings/{season}/{event}", response=list[RankingRow], tags=["rankings"])
+@api.api_operation(["GET", "HEAD"], "/rankings/{season}/{event}", response=list[RankingRow], tags=["rankings"])
 @cached
 def season_ranking(request, season: str, event: str):
     """Each skater's season best on a distance, fastest first (ties share a rank)."""
@@ -275,6 +283,7 @@ def season_ranking(request, season: str, event: str):
             "nationality": r["nationality"],
             "time_ms": r["time_ms"],
             "time": measured(r["time_ms"], r["tenths"]),
+            "precision": precision(r["time_ms"], r["tenths"]),
             "date": r["date"],
             "race_url": slug_url("results:race", r["competition_slug"], r["race_slug"]),
         }  # fmt: skip
@@ -292,7 +301,7 @@ def adelskalender_page(entries):
             "points": timing.format_points(row.value),
             "points_thousandths": row.value,
             "times": [
-                {"distance_m": distance, "time_ms": ms, "time": measured(ms)}
+                {"distance_m": distance, "time_ms": ms, "time": measured(ms), "precision": precision(ms)}
                 for distance, ms in zip(classifications.ALLROUND[gender], row.detail, strict=True)
             ],
         }  # fmt: skip
@@ -300,7 +309,7 @@ def adelskalender_page(entries):
     ]
 
 
-@api.get("/adelskalender", response=list[AdelskalenderRow], tags=["rankings"])
+@api.api_operation(["GET", "HEAD"], "/adelskalender", response=list[AdelskalenderRow], tags=["rankings"])
 @cached
 @paginate(Pages, shape_page=adelskalender_page)
 def adelskalender(request, gender: Gender = Gender.MEN):
@@ -309,7 +318,7 @@ def adelskalender(request, gender: Gender = Gender.MEN):
     return insights.adelskalender_entries(gender)
 
 
-@api.get("/world-cup/{season}/{event}", response=list[WorldCupRow], tags=["rankings"])
+@api.api_operation(["GET", "HEAD"], "/world-cup/{season}/{event}", response=list[WorldCupRow], tags=["rankings"])
 @cached
 def world_cup(request, season: str, event: str):
     """World Cup standings of a season and distance: points per skater from the season's points table."""

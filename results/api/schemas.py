@@ -2,8 +2,12 @@
 docs/api-changes.md)."""
 
 from datetime import date
+from typing import Literal
 
 from ninja import Schema
+
+# the precision a time was measured in: hand timing in tenths, the boards' hundredths, thousandths where taken
+Precision = Literal["tenths", "hundredths", "thousandths"]
 
 
 class RinkOut(Schema):
@@ -33,6 +37,7 @@ class RaceOut(Schema):
     division: str
     round: int | None
     field_complete: bool
+    provisional: bool
     url: str
 
 
@@ -54,6 +59,7 @@ class ResultOut(Schema):
     lane: str | None
     time_ms: int | None
     time: str | None
+    precision: Precision | None
     gap_ms: int | None
     gap: str | None
     status: str
@@ -83,6 +89,7 @@ class BestOut(Schema):
     distance: str
     time_ms: int
     time: str
+    precision: Precision
     date: date
     competition: str
     race_url: str
@@ -104,6 +111,7 @@ class CareerResultOut(Schema):
     status: str
     time_ms: int | None
     time: str | None
+    precision: Precision | None
     race_url: str
 
 
@@ -112,6 +120,7 @@ class MeetingSide(Schema):
     status: str
     time_ms: int | None
     time: str | None
+    precision: Precision | None
 
 
 class MeetingOut(Schema):
@@ -139,6 +148,7 @@ class RecordOut(Schema):
     nationality: str
     time_ms: int
     time: str
+    precision: Precision
     date: date
     skater: SkaterRef
     race_url: str
@@ -150,6 +160,7 @@ class RankingRow(Schema):
     nationality: str
     time_ms: int
     time: str
+    precision: Precision
     date: date
     race_url: str
 
@@ -158,6 +169,7 @@ class DistanceTime(Schema):
     distance_m: int
     time_ms: int
     time: str
+    precision: Precision
 
 
 class AdelskalenderRow(Schema):
