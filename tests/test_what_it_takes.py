@@ -97,3 +97,26 @@ def test_the_live_race_page_and_the_classification_show_what_it_takes(client, db
     Race.objects.filter(pk=race.pk).update(provisional=False)
     assert "needs-title" in official  # while provisional
     assert "needs-title" not in client.get(race.competition.get_absolute_url()).content.decode()
+
+
+def test_on_a_skated_race_what_a_fan_follows_comes_before_the_full_table(client, db):
+    race, _real = hamar_with_last_pairs_to_skate()
+    html = client.get(race.get_absolute_url()).content.decode()
+    last_skated = max(race.results.exclude(status=Status.NOT_SKATED).values_list("pair", flat=True))
+    order = [html.index(mark) for mark in ("Time to beat", f"Just skated: pair {last_skated}", 'id="needs-title"',
+                                           "Still to skate", "visually-hidden\">Results<")]  # fmt: skip
+    assert order == sorted(order)
+    Race.objects.filter(pk=race.pk).update(provisional=False)  # official: the table first, no pair highlighted
+    official = client.get(race.get_absolute_url()).content.decode()
+    assert "Just skated" not in official
+
+
+def test_a_gap_that_gives_equal_points_is_said_to_tie_not_to_pass():
+    from results.display.rows import needs
+    from results.queries.competition_page import SkaterLink
+
+    named = {1: SkaterLink(1, "Anna A", "anna-a", "NED"), 2: SkaterLink(2, "Bea B", "bea-b", "NOR")}
+    [(_skater, _lead, _leader, ahead, _ahead_of)] = needs(
+        ([Needed(skater_id=2, ahead_id=1, ahead_gap_ms=5_000)], named)
+    )
+    assert ahead == "more than 5.000 s faster than Anna A (that much ties)"

@@ -95,9 +95,10 @@ def needs(found):
         ahead_of = named.get(need.ahead_id)
         if need.ahead_ms is not None:
             ahead = timing.format_at_most(need.ahead_ms, style)
-        elif need.ahead_gap_ms is not None:  # both still to skate: beat them by this much
+        elif need.ahead_gap_ms is not None:  # both still to skate: exactly this much faster ties, more passes
             gap = timing.format_time(need.ahead_gap_ms, style, thousandths=True)
-            ahead, ahead_of = gettext("%(gap)s s faster than %(name)s") % {"gap": gap, "name": ahead_of.name}, None
+            ahead = gettext("more than %(gap)s s faster than %(name)s (that much ties)") % {"gap": gap, "name": ahead_of.name}
+            ahead_of = None
         else:
             ahead = gettext("out of reach") if ahead_of else ""
         lead = (

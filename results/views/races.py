@@ -27,12 +27,14 @@ TABLES = {
 
 
 def live_context(request, race, lines):
-    """What changes while a race is skated: the results so far, the time to beat, the pairs still to skate (the
-    race page shows it, and its live part is fetched again by the page's script)."""
+    """What changes while a race is skated: the results so far, the pair just skated, the time to beat, the pairs
+    still to skate (the race page shows it, and its live part is fetched again by the page's script)."""
     skated = [line for line in lines if not line.to_skate]
     table = TABLES.get(race.kind, RaceResultTable)(skated, order_by=sort_asked(request), caption=_("Results"))
     to_skate = [line for line in lines if line.to_skate]
+    last_pair = max((line.pair for line in skated if line.pair), default=None) if race.provisional else None
     return {
+        "just_skated": [line for line in skated if last_pair and line.pair == last_pair],
         "table": table if skated or not to_skate else None,
         "winner": next((line for line in skated if line.rank == 1), None),
         "non_finishers": [line for line in skated if not line.finished],

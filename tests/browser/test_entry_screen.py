@@ -119,3 +119,20 @@ def test_a_second_editors_pair_appears_on_the_first_editors_screen_within_three_
     assert first.locator(f"#r{inner.id}").input_value() == typed[inner.skater.name]
     assert "rank 1" in first.inner_text("#pair-3") or "rank 2" in first.inner_text("#pair-3")
     assert seconds < 3, seconds
+
+
+def test_on_a_phone_the_live_block_comes_before_the_table_and_what_it_takes_fits(seeded_live_server, browser):
+    from tests.test_what_it_takes import hamar_with_last_pairs_to_skate
+
+    race, _real = hamar_with_last_pairs_to_skate()
+    phone = browser.new_context(viewport={"width": 360, "height": 780}).new_page()
+    phone.goto(f"{seeded_live_server.url}{race.get_absolute_url()}")
+    tops = {
+        name: phone.locator(selector).first.bounding_box()["y"]
+        for name, selector in (("to beat", ".to-beat"), ("just skated", ".just-skated"), ("takes", ".what-it-takes"),
+                               ("to skate", "#to-skate-title"), ("table", "#live table.results:not(.start-list):not(.what-it-takes-table)"))
+    }  # fmt: skip
+    assert tops["table"] > max(tops["to beat"], tops["just skated"], tops["takes"], tops["to skate"]), tops
+    widest = phone.evaluate("document.documentElement.scrollWidth")
+    shot(phone, "live-championship-360")
+    assert widest <= 360, f"the live page is {widest} px wide at 360 px"
