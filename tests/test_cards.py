@@ -66,3 +66,58 @@ def test_the_seed_race_card_shows_takagi_goetz_and_leerdam_with_their_times(clie
     assert title == "Women 1000 m division A"
     assert podium == [(1, "Miho Takagi", "JPN", "1:14.44"), (2, "Kimi Goetz", "USA", "1:14.45"),
                       (3, "Jutta Leerdam", "NED", "1:14.88")]  # fmt: skip
+
+
+def card_podium(client, race):
+    from unittest import mock
+
+    from results.display import cards
+
+    with mock.patch("results.views.cards.race_card", wraps=cards.race_card) as drawn:
+        png(client.get(f"{race.get_absolute_url()}card.png"))
+    return drawn.call_args.args[3]
+
+
+@pytest.mark.django_db
+def test_a_card_shows_every_medallist_of_a_tie(client):
+    from results.models import Race
+
+    race = Race.objects.get(competition__name="1928 Winter Olympics", gender="M", distance_m=500)
+    podium = card_podium(client, race)
+    assert sorted((rank, name) for rank, name, _nat, _time in podium) == [
+        (1, "Bernt Evensen"), (1, "Clas Thunberg"), (3, "Jaako Friman"), (3, "John O'Neil Farrell"), (3, "Roald Larsen"),
+    ]  # fmt: skip
+    assert {time for *_rest, time in podium} == {"43.4", "43.6"}
+
+
+@pytest.mark.django_db
+def test_a_mass_start_card_gives_points_and_a_team_is_named_by_its_country(client):
+    from results.models import Race, RaceKind
+    from results.writes.pdf_import import checked, write
+    from tests.test_isu_pdf import MASS_START_HEERENVEEN, TEAM_PURSUIT_SALT_LAKE, official
+
+    write(checked([official(MASS_START_HEERENVEEN), official(TEAM_PURSUIT_SALT_LAKE)]))
+    mass_start = Race.objects.get(kind=RaceKind.MASS_START, competition__name__contains="World Cup 3", gender="M",
+                                  division="A")  # fmt: skip
+    assert card_podium(client, mass_start)[0][::3] == (1, "63 pts")
+    pursuit = Race.objects.get(kind=RaceKind.TEAM_PURSUIT, competition__name__contains="World Cup 1", gender="F",
+                               division="A")  # fmt: skip
+    assert card_podium(client, pursuit)[0] == (1, "Japan", "", "2:52.13")
+    html = client.get(pursuit.get_absolute_url()).content.decode()
+    assert '<meta name="description" content="Japan wins the team pursuit in 2:52.13">' in html
+    assert "JPN (JPN)" not in html
+
+
+@pytest.mark.django_db
+def test_no_page_has_an_empty_description(client):
+    from results.models import Race
+    from tests.helpers.builders import WC3_WOMEN_500, real_race, start_list_from
+
+    drawn, _typed = start_list_from(real_race(*WC3_WOMEN_500))
+    addresses = ["/en/", "/en/competitions/", "/en/records/", "/en/skaters/", "/en/adelskalender/",
+                 drawn.get_absolute_url(), Race.objects.order_by("id").first().get_absolute_url()]  # fmt: skip
+    for address in addresses:
+        html = client.get(address).content.decode()
+        for name in ('name="description"', 'property="og:description"'):
+            content = html.split(f"<meta {name} content=")[1].split('">')[0]
+            assert content.strip('"').strip(), (address, name)

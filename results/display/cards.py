@@ -48,17 +48,30 @@ def _png(image):
     return out.getvalue()
 
 
+PODIUM_TOP, PODIUM_BOTTOM = 220, HEIGHT - 90
+
+
 def race_card(site, title, subheading, podium):
-    """podium: [(rank, name, nationality code, time text)], the first three places."""
+    """podium: [(rank, name, nationality code, time or points text)], every medallist (ties share a rank: the
+    1928 men's 500 m has two golds and three bronzes), the rows made smaller to fit them all."""
     image, draw = _canvas(site, title, subheading)
-    top = 230
-    for rank, name, nationality, time in podium[:3]:
-        draw.ellipse((60, top, 124, top + 64), fill=MEDALS.get(rank, MUTED))
-        draw.text((92, top + 32), str(rank), fill=BACKGROUND, font=font(36, bold=True), anchor="mm")
-        draw.text((150, top + 8), name, fill=INK, font=_fit(draw, name, 44, 640, bold=True))
-        draw.text((820, top + 12), nationality, fill=MUTED, font=font(36))
-        draw.text((WIDTH - 60, top + 8), time, fill=INK, font=font(44, bold=True), anchor="ra")
-        top += 100
+    step = min(100, (PODIUM_BOTTOM - PODIUM_TOP) // max(1, len(podium)))
+    scale = step / 100
+    top = PODIUM_TOP
+    for rank, name, nationality, time in podium:
+        disc = int(64 * scale)
+        draw.ellipse((60, top, 60 + disc, top + disc), fill=MEDALS.get(rank, MUTED))
+        draw.text(
+            (60 + disc // 2, top + disc // 2),
+            str(rank),
+            fill=BACKGROUND,
+            font=font(int(36 * scale), bold=True),
+            anchor="mm",
+        )
+        draw.text((150, top + 4), name, fill=INK, font=_fit(draw, name, int(44 * scale), 640, bold=True))
+        draw.text((820, top + 8), nationality, fill=MUTED, font=font(int(36 * scale)))
+        draw.text((WIDTH - 60, top + 4), time, fill=INK, font=font(int(44 * scale), bold=True), anchor="ra")
+        top += step
     return _png(image)
 
 

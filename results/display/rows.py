@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from results.display.formatting import competitor, notation, short_date
+from results.display.formatting import competitor, country_name, notation, short_date
 from results.sport import timing
 
 
@@ -97,7 +97,10 @@ def needs(found):
             ahead = timing.format_at_most(need.ahead_ms, style)
         elif need.ahead_gap_ms is not None:  # both still to skate: exactly this much faster ties, more passes
             gap = timing.format_time(need.ahead_gap_ms, style, thousandths=True)
-            ahead = gettext("more than %(gap)s s faster than %(name)s (that much ties)") % {"gap": gap, "name": ahead_of.name}
+            ahead = gettext("more than %(gap)s s faster than %(name)s (that much ties)") % {
+                "gap": gap,
+                "name": ahead_of.name,
+            }
             ahead_of = None
         else:
             ahead = gettext("out of reach") if ahead_of else ""
@@ -110,3 +113,23 @@ def needs(found):
         )
         rows.append((named[need.skater_id], lead, named.get(need.leader_id), ahead, ahead_of))
     return rows
+
+
+def race_summary(race, winner):
+    """The race in a sentence, for its page's description and link previews: who wins (or leads, while the race
+    is provisional) and in what time or with how many points; a team by its country's name; the race and its
+    competition when nobody has finished yet."""
+    if winner is None:
+        return gettext("%(race)s — %(competition)s, %(date)s: start list and results") % {
+            "race": race.title(), "competition": race.competition.name, "date": short_date(race.date)}  # fmt: skip
+    name = country_name(winner.team) if winner.team else f"{winner.skater.name} ({winner.nationality})"
+    if winner.points is not None and race.kind == "mass-start":
+        mark = gettext("with %(points)s points") % {"points": winner.points}
+    elif winner.time_ms:
+        mark = gettext("in %(time)s") % {"time": timing.format_time(winner.time_ms, notation(), tenths=winner.tenths)}
+    else:
+        mark = ""
+    values = {"name": name, "distance": race.distance_label(), "mark": f" {mark}" if mark else ""}
+    if race.provisional:
+        return gettext("%(name)s leads the %(distance)s%(mark)s (provisional)") % values
+    return gettext("%(name)s wins the %(distance)s%(mark)s") % values

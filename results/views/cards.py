@@ -11,10 +11,18 @@ from django.utils.translation import gettext as _
 from results import caching
 from results.display.cards import race_card, skater_card
 from results.display.formatting import country_name, notation
+from results.models import RaceKind
 from results.queries import careers
 from results.queries import race_page as queries
 from results.sport import timing
 from results.views.skaters import skater_behind
+
+
+def mark_of(race, line, style):
+    """What a podium place is won with: a mass start's points, else the time."""
+    if race.kind == RaceKind.MASS_START and line.points is not None:
+        return _("%(points)s pts") % {"points": line.points}
+    return timing.format_time(line.time_ms, style, tenths=line.tenths) if line.time_ms else ""
 
 
 def race_card_view(request, competition_slug, race_slug):
@@ -25,8 +33,8 @@ def race_card_view(request, competition_slug, race_slug):
         raise Http404(_("No race at this address."))
     style = notation()
     podium = [
-        (line.rank, line.skater.name if line.skater else country_name(line.team), line.nationality,
-         timing.format_time(line.time_ms, style, tenths=line.tenths) if line.time_ms else "")
+        (line.rank, line.skater.name if line.skater else country_name(line.team), "" if line.team else line.nationality,
+         mark_of(race, line, style))
         for line in queries.lines_of(race) if line.finished and line.rank and line.rank <= 3
     ]  # fmt: skip
     subheading = f"{race.competition.name} · {date_format(race.date, 'j F Y')}"

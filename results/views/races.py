@@ -55,6 +55,7 @@ def race_detail(request, competition_slug, race_slug):
     story = race_story(race, lines, starts, notation(), queries.winner_ages(race)) if settled else []
     siblings, (previous_race, next_race) = queries.races_around(race)
     embed_path = reverse("results:race_embed", args=[competition_slug, race_slug])
+    live = live_context(request, race, lines)
     return render(
         request,
         "results/race_detail.html",
@@ -67,7 +68,8 @@ def race_detail(request, competition_slug, race_slug):
                 for moment, label in (("start", _("Start")), ("interval", _("Interval")), ("end", _("End")))
                 if moment in race.conditions
             ],
-            **live_context(request, race, lines),
+            **live,
+            "summary": rows.race_summary(race, live["winner"]),
             "siblings": siblings,
             "story": story,
             "previous_race": previous_race,
