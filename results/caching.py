@@ -41,7 +41,7 @@ FORMAT = "v3"
 # links. A view that reads a new parameter adds it here (its tests fail otherwise: the view never sees it).
 QUERY_PARAMETERS = frozenset({
     "a", "b", "date", "distance", "event", "format", "gender", "maxheight", "maxwidth", "nationality", "page", "q",
-    "scope", "season", "sort", "url",
+    "rows", "scope", "season", "sort", "url",
 })  # fmt: skip
 
 

@@ -63,3 +63,37 @@ def test_oembed_answers_for_a_race_and_a_skater_and_refuses_what_it_cannot(clien
     assert client.get("/oembed", {"url": "http://elsewhere.example/en/skaters/jutta-leerdam/"}).status_code == 404
     assert client.get("/oembed", {"url": f"http://testserver{LEERDAM}", "format": "xml"}).status_code == 501
     assert client.get("/oembed", {"url": f"http://testserver{LEERDAM}", "maxwidth": "wide"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_oembed_takes_the_dutch_and_the_english_address_whatever_the_request_language(client):
+    for language, page in (("en", "nl"), ("nl", "en"), ("en", "en"), ("nl", "nl")):
+        url = f"http://testserver/{page}/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
+        answer = client.get("/oembed", {"url": url}, HTTP_ACCEPT_LANGUAGE=language)
+        assert answer.status_code == 200, (language, page)
+        assert f"/{page}/embed/race/2023-24-world-cup-2-beijing/women-1000m-a/" in answer.json()["html"]
+
+
+@pytest.mark.django_db
+def test_oembed_html_honours_maxwidth_and_maxheight_and_the_embed_counts_the_rows_it_leaves_out(client):
+    from results.display.embeds import rows_for
+
+    url = "http://testserver/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
+    answer = client.get("/oembed", {"url": url, "maxwidth": 300, "maxheight": 300}).json()
+    assert (answer["width"], answer["height"]) == (300, 300)
+    assert 'width="300" height="300"' in answer["html"] and "max-width:300px" in answer["html"]
+    src = answer["html"].split('src="')[1].split('"')[0].replace("&amp;", "&")
+    embed = client.get(src.removeprefix("http://testserver")).content.decode()
+    shown = embed.count("<tr>") - 1  # the header row apart
+    assert shown == rows_for(300, 300)
+    from results.models import Race
+
+    race = Race.objects.get(competition__slug="2023-24-world-cup-2-beijing", slug="women-1000m-a")
+    total = race.results.count()
+    assert total > shown and f"and {total - shown} more: all results" in embed
+
+
+@pytest.mark.django_db
+def test_a_dutch_embed_writes_its_dates_in_dutch(client):
+    race = client.get("/nl/embed/race/2023-24-world-cup-2-beijing/women-1000m-a/").content.decode()
+    assert "18 november 2023" in race

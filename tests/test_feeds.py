@@ -67,3 +67,20 @@ def test_every_entry_of_every_feed_links_to_a_real_page(client):
     for feed in ("/en/feed/", f"{BEIJING}feed/", "/nl/skaters/jutta-leerdam/feed/"):
         for entry in entries(client.get(feed)):
             assert client.get(entry["link"].replace("http://testserver", "")).status_code == 200, entry["link"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", ["/en/feed/", "/nl/skaters/clas-thunberg/feed/",
+                                     "/en/competitions/1924-winter-olympics/feed/"])  # fmt: skip
+def test_every_feed_entry_has_an_absolute_id_an_update_time_in_utc_and_the_feed_an_author(client, address):
+    from xml.etree import ElementTree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.fromstring(client.get(address).content)
+    assert feed.find(f"{atom}author/{atom}name").text == "Skating results"
+    entries = feed.findall(f"{atom}entry")
+    assert entries
+    for entry in entries:
+        assert entry.find(f"{atom}id").text.startswith("http://testserver/")
+        for moment in (entry.find(f"{atom}updated"), entry.find(f"{atom}published")):
+            assert moment is not None and moment.text.endswith(("+00:00", "Z")), moment.text

@@ -2,7 +2,7 @@
 (only these pages relax frame-ancestors); and oEmbed, so a CMS that speaks it embeds a pasted link by itself."""
 
 from datetime import date
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -15,7 +15,17 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
 
 from results import caching
-from results.display.embeds import RACE_HEIGHT, SKATER_HEIGHT, iframe
+from results.display.embeds import (
+    MAX_WIDTH,
+    MIN_HEIGHT,
+    MIN_ROWS,
+    MIN_WIDTH,
+    RACE_HEIGHT,
+    RACE_ROWS,
+    SKATER_HEIGHT,
+    iframe,
+    rows_for,
+)
 from results.queries import careers, skater_page
 from results.queries import race_page as queries
 from results.sport import timing
@@ -36,7 +46,12 @@ def race_embed(request, competition_slug, race_slug):
     if race is None:
         raise Http404(_("No race at this address."))
     lines = queries.lines_of(race)
-    return render(request, "embed/race.html", {"race": race, "competition": race.competition, "lines": lines})
+    try:
+        shown = max(MIN_ROWS, min(len(lines), int(request.GET.get("rows", RACE_ROWS))))
+    except ValueError:
+        shown = RACE_ROWS
+    context = {"race": race, "competition": race.competition, "lines": lines[:shown], "more": len(lines) - shown}
+    return render(request, "embed/race.html", context)
 
 
 def skater_embed(request, slug):
@@ -57,23 +72,28 @@ def skater_embed(request, slug):
 
 
 def embed_of(path):
-    """(embed path, title, height) for the public page at this path, or None when it has no embed."""
-    try:
-        match = resolve(path)
-    except Resolver404:
-        return None
+    """(kind, embed path, title, height) for the public page at this path, or None when it has no embed."""
     language = path.strip("/").split("/")[0]
     with translation.override(language if language in dict(settings.LANGUAGES) else None):
+        try:  # in the address's own language: a Dutch address resolves whatever the request's language
+            match = resolve(path)
+        except Resolver404:
+            return None
         if match.view_name == "results:race":
             race = queries.race_at(match.kwargs["competition_slug"], match.kwargs["race_slug"], AnonymousUser())
             if race:
                 url = reverse("results:race_embed", kwargs=match.kwargs)
-                return url, f"{race.title()} — {race.competition.name}", RACE_HEIGHT
+                return "race", url, f"{race.title()} — {race.competition.name}", RACE_HEIGHT
         if match.view_name == "results:skater":
             skater, moved = skater_page.skater_at(match.kwargs["slug"])
             if skater or moved:
                 skater = skater or moved
-                return reverse("results:skater_embed", kwargs={"slug": skater.slug}), skater.name, SKATER_HEIGHT
+                return (
+                    "skater",
+                    reverse("results:skater_embed", kwargs={"slug": skater.slug}),
+                    skater.name,
+                    SKATER_HEIGHT,
+                )
     return None
 
 
@@ -87,16 +107,19 @@ def oembed(request):
     found = embed_of(page.path)
     if found is None:
         raise Http404("This address has no embed.")
-    path, title, height = found
+    kind, path, title, full_height = found
+    height = full_height
     try:
-        height = min(height, int(request.GET.get("maxheight", height)))
-        width = min(480, int(request.GET.get("maxwidth", 480)))
+        height = max(MIN_HEIGHT, min(height, int(request.GET.get("maxheight", height))))
+        width = max(MIN_WIDTH, min(MAX_WIDTH, int(request.GET.get("maxwidth", MAX_WIDTH))))
     except ValueError:
         return JsonResponse({"error": "maxwidth and maxheight are whole numbers."}, status=400)
+    if kind == "race" and (height, width) != (full_height, MAX_WIDTH):  # the rows that fit, the rest counted
+        path += "?" + urlencode({"rows": rows_for(height, width)})
     return JsonResponse(
         {
             "version": "1.0", "type": "rich", "provider_name": "Skating results",
             "provider_url": request.build_absolute_uri("/"), "title": title, "width": width, "height": height,
-            "html": iframe(request.build_absolute_uri(path), title, height),
+            "html": iframe(request.build_absolute_uri(path), title, height, width),
         }
     )  # fmt: skip

@@ -3,12 +3,11 @@
 Each feed reads its items and what their entries show in a fixed number of queries: no query per entry.
 """
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -31,10 +30,16 @@ def podium_text(podium):
     return " · ".join(places) or _("No results yet.")
 
 
-class RaceFeed(Feed):
-    """Races as entries: title, day, podium."""
+class SiteFeed(Feed):
+    """What every feed of the site says about itself: Atom, with the site as its author. An entry's id is its
+    absolute address (Django's default)."""
 
     feed_type = Atom1Feed
+    author_name = "Skating results"
+
+
+class RaceFeed(SiteFeed):
+    """Races as entries: title, day, podium."""
 
     def races_with_podiums(self, races):
         found = podiums(races)
@@ -59,8 +64,9 @@ class RaceFeed(Feed):
 
 
 def noon_of(day):
-    """A race day as the moment a feed needs (the day is what is known)."""
-    return timezone.make_aware(datetime.combine(day, time(12)))
+    """A race day as the moment a feed needs (the day is what is known), in UTC: the local time zone would give a
+    1924 race Amsterdam's old mean time (+00:19:32)."""
+    return datetime.combine(day, time(12), tzinfo=UTC)
 
 
 class LatestRacesFeed(RaceFeed):
@@ -95,10 +101,8 @@ class CompetitionFeed(RaceFeed):
         return self.races_with_podiums(races[:FEED_LENGTH])
 
 
-class SkaterFeed(Feed):
+class SkaterFeed(SiteFeed):
     """One skater's latest results as entries."""
-
-    feed_type = Atom1Feed
 
     def get_object(self, request, slug):
         skater = Skater.objects.filter(slug=slug).first()
@@ -127,8 +131,8 @@ class SkaterFeed(Feed):
     def item_link(self, result):
         return result.race_url
 
-    def item_guid(self, result):
-        return f"{result.race_url}#{result.race_id}"
-
     def item_pubdate(self, result):
+        return noon_of(result.date)
+
+    def item_updateddate(self, result):
         return noon_of(result.date)
