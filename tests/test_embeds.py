@@ -67,11 +67,11 @@ def test_oembed_answers_for_a_race_and_a_skater_and_refuses_what_it_cannot(clien
 
 @pytest.mark.django_db
 def test_oembed_takes_the_dutch_and_the_english_address_whatever_the_request_language(client):
-    for language, page in (("en", "nl"), ("nl", "en"), ("en", "en"), ("nl", "nl")):
-        url = f"http://testserver/{page}/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
+    for language, address_language in (("en", "nl"), ("nl", "en"), ("en", "en"), ("nl", "nl")):
+        url = f"http://testserver/{address_language}/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
         answer = client.get("/oembed", {"url": url}, HTTP_ACCEPT_LANGUAGE=language)
-        assert answer.status_code == 200, (language, page)
-        assert f"/{page}/embed/race/2023-24-world-cup-2-beijing/women-1000m-a/" in answer.json()["html"]
+        assert answer.status_code == 200, (language, address_language)
+        assert f"/{address_language}/embed/race/2023-24-world-cup-2-beijing/women-1000m-a/" in answer.json()["html"]
 
 
 @pytest.mark.django_db
