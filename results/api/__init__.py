@@ -107,6 +107,7 @@ PROBLEMS = {
     "404": "Nothing at this address (no such competition, race, skater, season or page).",
     "429": "Over the rate limit from this address; Retry-After says when to try again.",
 }
+NO_NUL = "^[^\\u0000]*$"
 QUOTA_HEADERS = {
     "X-RateLimit-Limit": "Requests allowed per window from one client address.",
     "X-RateLimit-Remaining": "Requests left in this window.",
@@ -130,6 +131,8 @@ class SkatingAPI(NinjaAPI):
                     str(status): body for status, body in operation["responses"].items()
                 }
                 responses["200"].setdefault("headers", {}).update(headers)
+                for parameter in operation.get("parameters", []):
+                    refuse_nul(parameter["schema"])
                 if method == "head":  # the GET's headers, no body
                     operation["operationId"] += "_head"
                     responses["200"] = {"description": "The headers of the GET's answer.", "headers": headers}
@@ -140,6 +143,14 @@ class SkatingAPI(NinjaAPI):
                     "Retry-After": {"description": "Seconds to wait.", "schema": {"type": "integer"}}
                 }
         return schema
+
+
+def refuse_nul(schema):
+    """A text parameter never holds NUL (the site refuses it: skating/middleware.py): said in its schema."""
+    if schema.get("type") == "string":
+        schema["pattern"] = NO_NUL
+    for alternative in schema.get("anyOf", []):
+        refuse_nul(alternative)
 
 
 class AbsoluteURLRenderer(JSONRenderer):
