@@ -60,7 +60,15 @@
     fresh.querySelectorAll("form.entry-pair").forEach(function (form) {
       var old = document.getElementById(form.id);
       if (!old) pairs.insertBefore(form, document.getElementById("entry-official"));
-      else if (old === sent || (old !== sending && !typing(old))) old.replaceWith(form);
+      else if (old === sent || (old !== sending && !typing(old))) {
+        var said = old.querySelector(".entry-note");
+        var saying = form.querySelector(".entry-note");
+        if (!sent && said && saying && !saying.textContent) {  // a poll keeps what the last save said
+          saying.textContent = said.textContent;
+          if (old.classList.contains("saved")) form.classList.add("saved");
+        }
+        old.replaceWith(form);
+      }
       else {  // kept as typed; its token follows the session's (a log-in again renews it)
         var token = form.querySelector("[name=csrfmiddlewaretoken]");
         var mine = old.querySelector("[name=csrfmiddlewaretoken]");
@@ -81,8 +89,10 @@
       next.focus({ preventScroll: true });
       if (next.select) next.select();
     }
-    if (saved) saved.scrollIntoView({ block: "nearest" });
-    if (next && !elsewhere) next.scrollIntoView({ block: "nearest" });
+    if (next && !elsewhere && (!saved || saved.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+      next.scrollIntoView({ block: "nearest" });  // the next pair below: in view with the saved one's note
+    }
+    if (saved) saved.scrollIntoView({ block: "nearest" });  // what the save said stays in view
   }
 
   function failure(response) {
