@@ -330,3 +330,10 @@ def test_answers_give_absolute_addresses_each_times_precision_and_whether_a_race
     assert all(c["url"].startswith("http://") for c in listing["items"])
     hand_timed = client.get("/api/v1/skaters/clas-thunberg/results").json()["items"]
     assert "tenths" in {r["precision"] for r in hand_timed}
+
+
+@pytest.mark.django_db
+def test_a_parameter_given_twice_is_refused_with_problem_details(client):
+    answer = client.get("/api/v1/skaters?page=false&page=0.0")
+    assert answer.status_code == 400 and answer["Content-Type"] == "application/problem+json"
+    assert answer.json()["detail"] == "page: given more than once; give it once."

@@ -210,6 +210,9 @@ def rate_limited(run):
 
     @wraps(run)
     def limited(request, *args, **kwargs):
+        repeated = sorted(name for name, values in request.GET.lists() if len(values) > 1)
+        if repeated:  # no parameter of the API takes a list: which value was meant cannot be guessed
+            return problem(request, 400, "Bad Request", f"{', '.join(repeated)}: given more than once; give it once.")
         quota = count_request(request)
         if quota is None:
             return run(request, *args, **kwargs)

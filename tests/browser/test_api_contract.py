@@ -14,7 +14,7 @@ from tests.browser.conftest import ARTIFACTS
 
 pytestmark = pytest.mark.flushes_db
 
-EXAMPLES = 150  # per operation in the fuzzing phase; the coverage phase adds its own (about 190 an operation in all)
+EXAMPLES = 120  # per operation in the fuzzing phase; the coverage phase adds its own (about 160 an operation in all)
 
 
 def dictionary(values):
@@ -65,6 +65,9 @@ def toml(config):
 
 
 def test_schemathesis_finds_no_failure_in_any_operation(seeded_live_server, settings, tmp_path):
+    """One worker: on SQLite the live server's request threads share the test's in-memory connection, which two
+    requests at once would corrupt (an IndexError inside Django's row converters, never seen in production, where
+    each thread has its own connection)."""
     from django.db import connection
 
     if connection.vendor != "sqlite":
@@ -75,7 +78,7 @@ def test_schemathesis_finds_no_failure_in_any_operation(seeded_live_server, sett
     command = [
         str(Path(sys.executable).parent / "schemathesis"), "--no-color", "--config-file", str(config), "run",
         f"{seeded_live_server.url}/api/v1/openapi.json", "--checks", "all", "--max-examples", str(EXAMPLES),
-        "--phases", "coverage,fuzzing", "--workers", "2", "--request-timeout", "20", "--seed", "23",
+        "--phases", "coverage,fuzzing", "--workers", "1", "--request-timeout", "20", "--seed", "23",
     ]  # fmt: skip
     run = subprocess.run(command, capture_output=True, text=True, timeout=1200)
     ARTIFACTS.mkdir(exist_ok=True)
