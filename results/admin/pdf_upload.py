@@ -5,8 +5,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from results.admin.workflow import Upload, upload_flow
-from results.writes.isu_pdf import MAX_BYTES, OfficialSheet, PdfRefused, read_pdf
+from results.writes.isu_pdf import MAX_BYTES, OfficialSheet, PdfRefused
 from results.writes.pdf_import import checked, write
+from results.writes.pdf_reader import read_bounded
 from results.writes.sheets import SheetError
 
 SIGNING_SALT = "results.pdf-upload"
@@ -53,10 +54,11 @@ def read_uploads(files):
                 _("%(name)s: the file is over 10 MB; an ISU result PDF is far smaller.") % {"name": upload.name}
             )
             continue
-        try:
-            sheets.append(read_pdf(upload.read(), upload.name))
-        except PdfRefused as error:
-            problems.append(str(error))
+        outcome = read_bounded(upload.read(), upload.name).outcome  # in a reader process: the worker stays small
+        if isinstance(outcome, PdfRefused):
+            problems.append(str(outcome))
+        else:
+            sheets.append(outcome)
     if problems:
         raise SheetError(problems)
     return sheets

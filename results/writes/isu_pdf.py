@@ -138,12 +138,16 @@ def read_pdf(data, filename):
             if len(pdf.pages) > MAX_PAGES:
                 raise PdfRefused(f"{filename}: the PDF has {len(pdf.pages)} pages; a result sheet has at most 20.")
             return _read_pages(pdf.pages, filename)
-    except PdfRefused:
+    except (PdfRefused, MemoryError, RecursionError):  # the bounds are the reader's (results/writes/pdf_reader.py)
         raise
     except (PDFSyntaxError, ValueError, TypeError, KeyError, AttributeError) as error:
         raise PdfRefused(f"{filename}: the PDF cannot be read ({type(error).__name__}); is it damaged?") from error
     except Exception as error:  # pdfplumber wraps pdfminer's errors: PDFPasswordIncorrect for an encrypted file
-        if any("Password" in type(cause).__name__ for cause in (error, *error.args)):
+        causes = (error, error.__cause__, error.__context__, *error.args)
+        bound = next((cause for cause in causes if isinstance(cause, MemoryError | RecursionError)), None)
+        if bound is not None:
+            raise bound from error
+        if any("Password" in type(cause).__name__ for cause in causes):
             raise PdfRefused(f"{filename}: the PDF is encrypted; upload the file as the ISU published it.") from error
         raise PdfRefused(f"{filename}: the PDF cannot be read ({type(error).__name__}); is it damaged?") from error
 

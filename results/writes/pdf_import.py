@@ -4,13 +4,11 @@ Several PDFs are read and checked together and written in one transaction: all o
 race (a signed re-publication, a copy) count once: the one named later wins, and the summary says so.
 """
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from django.db import connections, transaction
-
-from results.writes.isu_pdf import PdfRefused, read_pdf
+from results.writes.isu_pdf import PdfRefused
+from results.writes.pdf_reader import read_bounded, reader_count
 from results.writes.sheet_import import import_rows
 from results.writes.sheets import SheetError, check_rows
 
@@ -22,25 +20,15 @@ class ReadPdfs:
     notes: list = field(default_factory=list)  # sentences for the editor: replaced duplicates
 
 
-def _read_one(file):
-    name, data = file
-    try:
-        return read_pdf(data, name)
-    except PdfRefused as error:
-        return error
-
-
 def read_pdfs(files, jobs=1):
     """files: [(name, bytes)]. Returns ReadPdfs, or raises SheetError naming every file that cannot be used.
 
-    Reading a PDF costs about half a second of CPU (pdfminer parses every drawn line of the table), so many files
-    are read by `jobs` processes at once."""
-    if jobs > 1 and len(files) > 1 and not transaction.get_connection().in_atomic_block:
-        connections.close_all()  # a forked process must not share (and close) the parent's database connections
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            read = list(pool.map(_read_one, files, chunksize=4))
-    else:
-        read = [_read_one(file) for file in files]
+    Each PDF is read in a reader process of its own, within bounds of memory and time (results/writes/pdf_reader.py);
+    reading one costs about half a second of CPU, so several are read at once: as many as asked, and as the cores
+    and the free memory allow."""
+    readers = reader_count(jobs, len(files))
+    with ThreadPoolExecutor(max_workers=readers) as pool:
+        read = [reading.outcome for reading in pool.map(lambda file: read_bounded(file[1], file[0]), files)]
     problems = [str(one) for one in read if isinstance(one, PdfRefused)]
     sheets = [one for one in read if not isinstance(one, PdfRefused)]
     if problems:

@@ -1,0 +1,72 @@
+"""A PDF is read within bounds (issue 27, part 1): each in a reader process of its own whose memory may grow by at
+most 512 MB and which is killed after 30 s, so that a hostile file costs the site neither its memory nor its time.
+The hostile files are made by the tests (tests/helpers/hostile_pdf.py), a few kB each."""
+
+import time
+
+import pytest
+
+from results.writes import pdf_reader
+from results.writes.isu_pdf import PdfRefused
+from results.writes.pdf_reader import read_bounded, status_kb
+from tests.helpers import hostile_pdf
+from tests.test_isu_pdf import MASS_START_HEERENVEEN
+
+PEAK_MB, SECONDS = 600, 35
+
+
+@pytest.mark.parametrize(
+    "make, bound",
+    [
+        (hostile_pdf.string_bomb, "used more than 512 MB while being read: not an ISU result sheet."),
+        (hostile_pdf.flate_bomb, "used more than 512 MB while being read: not an ISU result sheet."),
+        (hostile_pdf.deeply_nested, "not an ISU result sheet."),
+    ],
+    ids=["a million-character string", "a Flate bomb of a gigabyte", "arrays nested 200,000 deep"],
+)
+def test_a_hostile_pdf_is_refused_within_the_bounds_naming_the_file_and_the_bound(make, bound):
+    data = make()
+    assert len(data) < 4096
+    started = time.perf_counter()
+    reading = read_bounded(data, "hostile.pdf")
+    seconds = time.perf_counter() - started
+    assert isinstance(reading.outcome, PdfRefused)
+    assert str(reading.outcome).startswith("hostile.pdf: ") and str(reading.outcome).endswith(bound)
+    assert seconds <= SECONDS and reading.peak_kb <= PEAK_MB * 1024, (seconds, reading.peak_kb)
+
+
+def test_a_pdf_that_reads_too_long_is_killed_at_the_wall_clock_bound(monkeypatch):
+    started = time.perf_counter()
+    reading = read_bounded(hostile_pdf.string_bomb(), "slow.pdf", memory_mb=4096, seconds=1)
+    assert time.perf_counter() - started < 5
+    assert str(reading.outcome) == "slow.pdf: took more than 1 s to read: not an ISU result sheet."
+
+
+def test_a_real_pdf_reads_the_same_within_the_bounds():
+    from results.writes.isu_pdf import read_pdf
+
+    data = MASS_START_HEERENVEEN.read_bytes()
+    reading = read_bounded(data, MASS_START_HEERENVEEN.name)
+    assert reading.outcome == read_pdf(data, MASS_START_HEERENVEEN.name)
+    assert reading.peak_kb < 200 * 1024
+
+
+@pytest.mark.django_db
+def test_the_admin_upload_of_a_bomb_is_refused_and_the_worker_keeps_its_memory(client, editor):
+    client.force_login(editor)
+    before = status_kb("VmRSS")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bomb = SimpleUploadedFile("bomb.pdf", hostile_pdf.string_bomb(), content_type="application/pdf")
+    response = client.post("/admin/results/race/upload-pdfs/", {"pdfs": [bomb]})
+    html = response.content.decode()
+    assert "bomb.pdf: used more than 512 MB while being read: not an ISU result sheet." in html
+    assert status_kb("VmRSS") - before < 100 * 1024  # the worker never held the decompressed content
+
+
+def test_parallel_readers_are_bounded_by_memory_as_well_as_cores(monkeypatch):
+    monkeypatch.setattr(pdf_reader, "available_memory_mb", lambda: 1300)
+    monkeypatch.setattr(pdf_reader.os, "cpu_count", lambda: 8)
+    assert pdf_reader.reader_count(8, 20) == 2  # 1300 MB free: two readers at their bound
+    monkeypatch.setattr(pdf_reader, "available_memory_mb", lambda: 100_000)
+    assert pdf_reader.reader_count(8, 20) == 8 and pdf_reader.reader_count(8, 3) == 3
