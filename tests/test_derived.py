@@ -52,8 +52,8 @@ def test_after_edits_imports_and_deletions_the_stored_facts_equal_a_recomputatio
 ):
     with django_capture_on_commit_callbacks(execute=True):
         # an import that adds a race and beats the 1000 m record held
-        import_sheet(sheet(row(skater="Fast New", time="1:02.00"), row(rank="2", skater="Second New", time="1:03.00")))
-    assert RecordEntry.objects.get(scope=RecordScope.WORLD, gender="F", distance_m=1000, current=True).time_ms == 62000
+        import_sheet(sheet(row(skater="Fast New", time="1:10.00"), row(rank="2", skater="Second New", time="1:10.50")))
+    assert RecordEntry.objects.get(scope=RecordScope.WORLD, gender="F", distance_m=1000, current=True).time_ms == 70000
     with django_capture_on_commit_callbacks(execute=True):
         # a correction of a time through the ORM, as the admin makes it
         takagi = Result.objects.get(
@@ -92,11 +92,11 @@ def test_after_edits_imports_and_deletions_the_stored_facts_equal_a_recomputatio
 def test_a_preview_that_rolls_back_leaves_the_stored_facts_alone(db, django_capture_on_commit_callbacks):
     before = derived.snapshot()
     with django_capture_on_commit_callbacks(execute=True):
-        import_sheet(sheet(row(skater="Only Preview", time="1:00.00")), dry_run=True)
+        import_sheet(sheet(row(skater="Only Preview", time="1:09.00")), dry_run=True)
     assert derived.snapshot() == before
     with django_capture_on_commit_callbacks(execute=True):
-        import_sheet(sheet(row(skater="Real One", time="1:00.50")))
-    assert RecordEntry.objects.get(scope=RecordScope.WORLD, gender="F", distance_m=1000, current=True).time_ms == 60500
+        import_sheet(sheet(row(skater="Real One", time="1:09.50")))
+    assert RecordEntry.objects.get(scope=RecordScope.WORLD, gender="F", distance_m=1000, current=True).time_ms == 69500
 
 
 def test_rivals_kept_for_many_skaters_at_once_equal_those_counted_one_by_one(db):

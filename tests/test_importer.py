@@ -79,10 +79,10 @@ def test_a_skater_twice_in_a_race_is_refused(db):
 
 def test_ranks_are_computed_from_times_when_the_sheet_gives_none(db):
     text = sheet(
-        row(rank="", skater="A One", time="37.94"),
-        row(rank="", skater="B Two", time="37.50"),
-        row(rank="", skater="C Three", time="37.94"),
-        row(rank="", skater="D Four", time="38.10"),
+        row(rank="", skater="A One", time="1:17.94"),
+        row(rank="", skater="B Two", time="1:17.50"),
+        row(rank="", skater="C Three", time="1:17.94"),
+        row(rank="", skater="D Four", time="1:18.10"),
     )
     import_sheet(text, "cup.csv")
     ranks = dict(Result.objects.filter(race__competition__name="Test Cup").values_list("skater__name", "rank"))

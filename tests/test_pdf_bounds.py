@@ -70,3 +70,37 @@ def test_parallel_readers_are_bounded_by_memory_as_well_as_cores(monkeypatch):
     assert pdf_reader.reader_count(8, 20) == 2  # 1300 MB free: two readers at their bound
     monkeypatch.setattr(pdf_reader, "available_memory_mb", lambda: 100_000)
     assert pdf_reader.reader_count(8, 20) == 8 and pdf_reader.reader_count(8, 3) == 3
+
+
+def edited_pdf_rows(path, **header):
+    """The rows of a real official PDF as read, with header fields changed (as a file edited to lie would say)."""
+    from dataclasses import replace
+
+    from results.writes.isu_pdf import read_pdf
+
+    return replace(read_pdf(path.read_bytes(), path.name), **header)
+
+
+@pytest.mark.django_db
+def test_a_1000_m_pdf_edited_to_say_3000_m_is_refused_row_by_row():
+    from results.writes.pdf_import import checked
+    from results.writes.sheets import SheetError
+    from tests.test_isu_pdf import ROOT
+
+    women_1000 = next((ROOT / "seeds/isu-pdf").glob("*result_women_1000_a*"))
+    lying = edited_pdf_rows(women_1000, distance="3000")
+    with pytest.raises(SheetError) as refused:
+        checked([lying])
+    first = refused.value.problems[0]
+    assert first.startswith(f"{women_1000.name}:") and "cannot be a finish on this distance" in first
+    assert "the fastest time ever skated on it is 3:52.02" in first
+    assert len(refused.value.problems) >= 15  # every finisher's row named
+
+
+def test_the_plausibility_rules_know_an_impossible_time_from_a_record():
+    from results.sport import plausibility
+
+    assert plausibility.impossible(74_390, gender="F", distance_m=3000)
+    assert plausibility.impossible(9_000, gender="M", distance_m=1000)
+    assert not plausibility.impossible(65_000, gender="M", distance_m=1000)  # a new world record is possible
+    assert not plausibility.impossible(None, gender="M", distance_m=1000)

@@ -8,6 +8,9 @@ The doubts:
 - far behind the race's leader (more than a fifth of the leader's time);
 - in tenths on a race whose other times are in hundredths (`1.16,2` for `1.16,20`?);
 - seconds alone where minutes were probably meant (`1.14` on a 1000 m is 1.14 seconds).
+
+Sheets and official PDFs, which no one confirms pair by pair, refuse a time that is `impossible`: far faster than
+anyone ever skated the distance.
 """
 
 from results.sport.timing import format_gap, format_measured
@@ -19,12 +22,23 @@ FASTEST = {
     "F": {500: 36_090, 1000: 71_610, 1500: 109_840, 3000: 232_020, 5000: 399_020, 10000: 828_330},
 }
 SLOWEST_FACTOR = 1.5  # half again the fastest time: slower than anyone who did not fall or stop
+IMPOSSIBLE_FACTOR = 0.9  # a tenth faster than the fastest time ever: another distance, or a misread time
 BEHIND_LEADER_FACTOR = 0.2  # a fifth of the leader's time: 14 s on a 1000 m
 
 
 def fastest_skated(gender, distance_m):
     """The fastest time skated on the distance (ms), or None where no table is kept (mass start, team events)."""
     return FASTEST.get(gender, {}).get(distance_m)
+
+
+def impossible(time_ms, *, gender, distance_m):
+    """Why a time cannot be a finish on this distance (far faster than anyone ever skated it: a women's 3000 m of
+    1:14.39 is a 1000 m, a 1000 m won in 9.00 a misread), or "" when it can. Every intake refuses such a time."""
+    fastest = fastest_skated(gender, distance_m)
+    if time_ms is None or not fastest or time_ms >= fastest * IMPOSSIBLE_FACTOR:
+        return ""
+    return (f"{format_measured(time_ms)} cannot be a finish on this distance: the fastest time ever skated on it is "
+            f"{format_measured(fastest)}; is the distance or the time misread?")  # fmt: skip
 
 
 def doubts(time_ms, *, gender, distance_m, typed="", tenths=False, leader_ms=None, race_in_hundredths=False):

@@ -18,7 +18,7 @@ from results.models import (
     Status,
     fold,
 )
-from results.sport import timing
+from results.sport import plausibility, timing
 from results.sport.race_ranks import rank_contradictions
 
 TEAM_PURSUIT_DISTANCES = {"F": 2400, "M": 3200}
@@ -183,6 +183,10 @@ def _race_problems(rows):
         if key in seen:
             problems.append((row.line, f"{row.skater} is already in this race (line {seen[key]})"))
         seen[key] = row.line
+    for row in rows:
+        if row.kind == RaceKind.INDIVIDUAL and row.status == Status.FINISHED:
+            if reason := plausibility.impossible(row.time_ms, gender=row.gender, distance_m=row.distance_m):
+                problems.append((row.line, reason))
     by_line = {row.line: row for row in rows}
     if rows[0].kind == RaceKind.MASS_START:
         return problems  # ranked by sprint points, then by the finish: a better rank may have a slower time
