@@ -33,7 +33,8 @@ def fastest_skated(gender, distance_m):
 
 def impossible(time_ms, *, gender, distance_m):
     """Why a time cannot be a finish on this distance (far faster than anyone ever skated it: a women's 3000 m of
-    1:14.39 is a 1000 m, a 1000 m won in 9.00 a misread), or "" when it can. Every intake refuses such a time."""
+    1:14.39 is a 1000 m, a 1000 m won in 9.00 a misread), or "" when it can. Sheets and PDFs refuse such a time;
+    the entry screen, where a person typed it, asks about it (it is faster than the fastest, a doubt)."""
     fastest = fastest_skated(gender, distance_m)
     if time_ms is None or not fastest or time_ms >= fastest * IMPOSSIBLE_FACTOR:
         return ""
