@@ -104,3 +104,36 @@ def test_the_plausibility_rules_know_an_impossible_time_from_a_record():
     assert plausibility.impossible(9_000, gender="M", distance_m=1000)
     assert not plausibility.impossible(65_000, gender="M", distance_m=1000)  # a new world record is possible
     assert not plausibility.impossible(None, gender="M", distance_m=1000)
+
+
+@pytest.mark.parametrize(
+    "printed, venue, city",
+    [
+        ("Thialf - Heerenveen (NED)", "Thialf", "Heerenveen"),
+        ("Olympic Hall - Vikingskipet - Hamar (Nor)", "Olympic Hall - Vikingskipet", "Hamar"),
+        ("Utah Olympic Oval - Salt Lake City (USA)", "Utah Olympic Oval", "Salt Lake City"),
+    ],
+)
+def test_a_venue_printed_as_hall_rink_and_city_gives_the_city_last(printed, venue, city):
+    from results.writes.isu_pdf import VENUE
+
+    found = VENUE.match(printed)
+    assert (found["venue"], found["city"]) == (venue, city)
+
+
+@pytest.mark.django_db
+def test_the_hamar_venue_string_resolves_to_the_rink_vikingskipet():
+    from results.models import Competition, Rink
+    from results.writes.pdf_import import checked, write
+    from tests.test_isu_pdf import ROOT
+
+    women_1000 = next((ROOT / "seeds/isu-pdf").glob("*result_women_1000_a*"))
+    in_hamar = edited_pdf_rows(
+        women_1000, venue="Olympic Hall - Vikingskipet", city="Hamar", country="NOR",
+        competition="2025-26 ISU Speed Skating World Cup 4 (Hamar)",
+    )  # fmt: skip
+    rinks = Rink.objects.count()
+    write(checked([in_hamar]))
+    assert Rink.objects.count() == rinks
+    hamar = Competition.objects.get(name="2025-26 ISU Speed Skating World Cup 4 (Hamar)")
+    assert hamar.rink.name == "Vikingskipet"

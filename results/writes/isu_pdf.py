@@ -36,7 +36,9 @@ TITLE = re.compile(
     re.IGNORECASE,
 )
 WORLD_CUP = re.compile(r"WORLD CUP\s*#\s*(\d+)", re.IGNORECASE)
-VENUE = re.compile(r"^(?P<venue>.+?)\s+-\s+(?P<city>[^(]+?)\s*\((?P<country>[A-Za-z]{3})\)")
+# "Thialf - Heerenveen (NED)", "Olympic Hall - Vikingskipet - Hamar (Nor)": the city is the last part, the rink all
+# before it (the rinks know such names: fixtures/rinks.csv)
+VENUE = re.compile(r"^(?P<venue>.+)\s+-\s+(?P<city>[^(]+?)\s*\((?P<country>[A-Za-z]{3})\)")
 DAY = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
 CONDITIONS = re.compile(
     r"^(?P<moment>Start|Interval|End)\s+(?P<clock>\d{1,2}:\d{2}(?:\s*[AP]M)?)\s+(?P<air>-?\d+[.,]\d)\S*\s+"
