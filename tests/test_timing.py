@@ -161,3 +161,15 @@ def test_a_race_day_field_takes_a_time_a_status_or_nothing(typed, entry):
 def test_a_race_day_field_refuses_anything_else_naming_what_it_takes():
     with pytest.raises(timing.TimeFormatError, match="not a time.*WDR, DNF, DQ, DNS"):
         timing.read_entry("fell")
+
+
+def test_a_time_says_the_precision_it_was_measured_in():
+    from results.sport.timing import format_measured, precision_of
+
+    assert [precision_of(ms, tenths) for ms, tenths in ((74_440, False), (74_441, False), (43_400, True))] == [
+        "hundredths", "thousandths", "tenths",
+    ]  # fmt: skip
+    assert precision_of(None) is None
+    assert [format_measured(74_440), format_measured(74_441), format_measured(43_400, tenths=True)] == [
+        "1:14.44", "1:14.441", "43.4",
+    ]  # fmt: skip

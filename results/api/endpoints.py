@@ -43,13 +43,6 @@ def measured(ms, tenths=False):
     return None if ms is None else timing.format_measured(ms, tenths=tenths)
 
 
-def precision(ms, tenths=False):
-    """The precision of a time as measured (what `measured` shows): tenths, hundredths or thousandths."""
-    if ms is None:
-        return None
-    return "tenths" if tenths else "thousandths" if ms % 10 else "hundredths"
-
-
 class Pages(PaginationBase):
     """?page=N, PER_PAGE items a page, with the addresses of the next and previous pages; `shape` turns each item
     of the page (only those: a QuerySet is sliced first) into what the schema shows."""
@@ -147,7 +140,7 @@ def race(request, competition_slug: str, race_slug: str):
             "lane": line.lane or None,
             "time_ms": line.time_ms,
             "time": measured(line.time_ms, line.tenths),
-            "precision": precision(line.time_ms, line.tenths),
+            "precision": timing.precision_of(line.time_ms, line.tenths),
             "gap_ms": line.gap_ms,
             "gap": "+" + measured(line.gap_ms, line.tenths) if line.gap_ms else None,
             "status": line.status,
@@ -177,7 +170,7 @@ def skaters(request, q: str = "", nationality: str = ""):
 def best_out(r):
     return {
         "distance_m": r.distance_m, "distance": r.distance_label, "time_ms": r.time_ms,
-        "time": measured(r.time_ms, r.time_in_tenths), "precision": precision(r.time_ms, r.time_in_tenths), "date": r.date, "competition": r.competition,
+        "time": measured(r.time_ms, r.time_in_tenths), "precision": timing.precision_of(r.time_ms, r.time_in_tenths), "date": r.date, "competition": r.competition,
         "race_url": r.race_url,
     }  # fmt: skip
 
@@ -205,7 +198,7 @@ def career_result_out(r):
     return {
         "date": r.date, "competition": r.competition, "distance_m": r.distance_m, "distance": r.distance_label,
         "division": r.division, "rank": r.rank, "status": r.status, "time_ms": r.time_ms,
-        "time": measured(r.time_ms, r.time_in_tenths), "precision": precision(r.time_ms, r.time_in_tenths), "race_url": r.race_url,
+        "time": measured(r.time_ms, r.time_in_tenths), "precision": timing.precision_of(r.time_ms, r.time_in_tenths), "race_url": r.race_url,
     }  # fmt: skip
 
 
@@ -221,7 +214,7 @@ def skater_results(request, slug: str, filters: Query[ResultFilter]):
 
 def side(result):
     return {"rank": result.rank, "status": result.status, "time_ms": result.time_ms,
-            "time": measured(result.time_ms, result.tenths), "precision": precision(result.time_ms, result.tenths)}  # fmt: skip
+            "time": measured(result.time_ms, result.tenths), "precision": timing.precision_of(result.time_ms, result.tenths)}  # fmt: skip
 
 
 @api.api_operation(["GET", "HEAD"], "/head-to-head/{a}/{b}", response=HeadToHeadOut, tags=["head-to-head"])
@@ -249,7 +242,7 @@ def record_out(entry):
     return {
         "scope": entry.scope, "gender": entry.gender, "distance_m": entry.distance_m,
         "nationality": entry.nationality or result.nationality, "time_ms": entry.time_ms,
-        "time": measured(entry.time_ms, result.time_in_tenths), "precision": precision(entry.time_ms, result.time_in_tenths), "date": entry.date,
+        "time": measured(entry.time_ms, result.time_in_tenths), "precision": timing.precision_of(entry.time_ms, result.time_in_tenths), "date": entry.date,
         "skater": {"slug": result.skater.slug, "name": result.skater.name},
         "race_url": result.race.get_absolute_url(),
     }  # fmt: skip
@@ -283,7 +276,7 @@ def season_ranking(request, season: str, event: str):
             "nationality": r["nationality"],
             "time_ms": r["time_ms"],
             "time": measured(r["time_ms"], r["tenths"]),
-            "precision": precision(r["time_ms"], r["tenths"]),
+            "precision": timing.precision_of(r["time_ms"], r["tenths"]),
             "date": r["date"],
             "race_url": slug_url("results:race", r["competition_slug"], r["race_slug"]),
         }  # fmt: skip
@@ -301,7 +294,7 @@ def adelskalender_page(entries):
             "points": timing.format_points(row.value),
             "points_thousandths": row.value,
             "times": [
-                {"distance_m": distance, "time_ms": ms, "time": measured(ms), "precision": precision(ms)}
+                {"distance_m": distance, "time_ms": ms, "time": measured(ms), "precision": timing.precision_of(ms)}
                 for distance, ms in zip(classifications.ALLROUND[gender], row.detail, strict=True)
             ],
         }  # fmt: skip

@@ -78,12 +78,20 @@ def format_time(ms, notation="en", thousandths=False, tenths=False):
     return f"{seconds}{decimal}{fraction}"
 
 
+def precision_of(ms, tenths=False):
+    """The precision a time was measured in: "tenths" (hand timing), "thousandths" (where they were taken) or
+    "hundredths"; None for no time."""
+    if ms is None:
+        return None
+    return "tenths" if tenths else "thousandths" if ms % 10 else "hundredths"
+
+
 def format_measured(ms, notation="en", tenths=False):
     """A time in the precision it was measured: tenths, hundredths, or the thousandths where they were taken
     (for exports, the API and editors: what was entered comes back as entered)."""
     if ms is None:
         return ""
-    return format_time(ms, notation, thousandths=not tenths and ms % 10 != 0, tenths=tenths)
+    return format_time(ms, notation, thousandths=precision_of(ms, tenths) == "thousandths", tenths=tenths)
 
 
 def format_at_most(ms, notation="en"):
