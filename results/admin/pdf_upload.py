@@ -71,9 +71,9 @@ def _read_pdf_upload(cleaned):
     return {"sheets": [sheet.to_payload() for sheet in sheets]}, write(read, dry_run=True), extra
 
 
-def _write_pdf_upload(payload, user):
+def _write_pdf_upload(payload, user, records_confirmed):
     sheets = [OfficialSheet.from_payload(data) for data in payload["sheets"]]
-    return write(checked(sheets), user=user, publish=payload["publish"])
+    return write(checked(sheets), user=user, publish=payload["publish"], records_confirmed=records_confirmed)
 
 
 PDF_UPLOAD = Upload(

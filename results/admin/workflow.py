@@ -48,7 +48,9 @@ def read_upload(upload):
 @dataclass(frozen=True)
 class Upload:
     """One kind of upload. read(cleaned form data) → (payload, dry-run summary, extra context) or SheetError;
-    write(payload, user) → summary. The payload travels signed from the preview to the confirmation."""
+    write(payload, user, records_confirmed) → summary. The payload travels signed from the preview to the
+    confirmation; a time that would be a new world record is written only when the editor ticked that they checked
+    it."""
 
     title: str
     form_class: type
@@ -70,7 +72,7 @@ def upload_flow(model_admin, request, upload):
     if request.method == "POST" and "confirm" in request.POST:
         try:
             payload = signing.loads(request.POST.get("payload", ""), salt=upload.salt, max_age=3600)
-            summary = upload.write(payload, request.user)
+            summary = upload.write(payload, request.user, request.POST.get("records_confirmed") == "on")
         except signing.BadSignature:
             messages.error(request, upload.expired)
             return redirect(upload.url_name)
@@ -103,9 +105,15 @@ def _read_sheet_upload(cleaned):
     )
 
 
-def _write_sheet_upload(payload, user):
+def _write_sheet_upload(payload, user, records_confirmed):
     rows = read_sheet(payload["text"], payload["name"])
-    return import_rows(rows, user=user, note=f"upload {payload['name']}", publish=payload["publish"])
+    return import_rows(
+        rows,
+        user=user,
+        note=f"upload {payload['name']}",
+        publish=payload["publish"],
+        records_confirmed=records_confirmed,
+    )
 
 
 SHEET_UPLOAD = Upload(

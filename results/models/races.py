@@ -206,7 +206,10 @@ class Result(models.Model):
             ),
             models.CheckConstraint(condition=Q(skater__isnull=False) | ~Q(team=""), name="result_has_skater_or_team"),
             models.CheckConstraint(condition=Q(time_ms__isnull=True) | Q(time_ms__gt=0), name="time_positive"),
-            models.CheckConstraint(condition=Q(status="FIN") | Q(rank__isnull=True), name="non_finisher_has_no_rank"),
+            models.CheckConstraint(
+                condition=Q(status="FIN") | Q(rank__isnull=True) | (Q(rank_is_official=True) & ~Q(team="")),
+                name="non_finisher_ranked_only_as_team",
+            ),
             models.CheckConstraint(
                 condition=~Q(status="FIN") | Q(time_ms__isnull=False) | Q(rank__isnull=False),
                 name="finisher_has_time_or_rank",

@@ -42,6 +42,16 @@ def impossible(time_ms, *, gender, distance_m):
             f"{format_measured(fastest)}; is the distance or the time misread?")  # fmt: skip
 
 
+def new_world_record(time_ms, *, gender, distance_m, held_ms=None):
+    """The sentence naming a time that would become a world record (faster than the fastest time ever skated, and
+    than the best the site holds, `held_ms`), or "". An import names it and writes it only when a person confirms
+    it: a record is believed once someone has looked."""
+    known = [ms for ms in (fastest_skated(gender, distance_m), held_ms) if ms]
+    if time_ms is None or not known or time_ms >= min(known):
+        return ""
+    return f"would be a new world record: {format_measured(time_ms)}, faster than {format_measured(min(known))}"
+
+
 def doubts(time_ms, *, gender, distance_m, typed="", tenths=False, leader_ms=None, race_in_hundredths=False):
     """The reasons to doubt a finisher's time, as sentences (empty when it is plausible). `typed` is the text as
     written, `leader_ms` the race's best time so far (from others), `race_in_hundredths` whether the race's other

@@ -2,7 +2,8 @@
 
 A computed rank is 1 + the number of finishers strictly better, so equals share
 a rank and the next rank skips (1, 2, 2, 4). Better means faster; in a mass
-start, more points, then the finishing order (the time). Non-finishers have no rank.
+start, more points, then the finishing order (the time). Non-finishers have no rank, except a team's official
+place: a team pursuit team that fell is still placed (8th, DNF) by the result sheet.
 """
 
 from results.sport.statuses import FINISHED
@@ -23,7 +24,7 @@ def computed_ranks(results, mass_start=False):
     changed = []
     for result in results:
         if result.status != FINISHED:
-            rank = None
+            rank = result.rank if result.rank_is_official and getattr(result, "team", "") else None
         elif result.rank_is_official:
             rank = result.rank
         elif result.time_ms is None and not mass_start:

@@ -73,6 +73,10 @@ def mark_corrected(race_ids):
 def changed_again(change):
     """The fields of this change that were changed again since (the change cannot be undone alone then)."""
     model = {"result": Result, "race": Race}.get(change.model)
+    if model is Result and change.action == Change.Action.DELETE:  # the competitor is in the race again since
+        was = change.before
+        back = Result.objects.filter(race_id=was["race_id"], skater_id=was["skater_id"], team=was["team"]).exists()
+        return ["skater_id" if was["skater_id"] else "team"] if back else []
     if model is None or change.action != Change.Action.UPDATE:
         return []
     obj = model.objects.filter(pk=change.object_id).first()
@@ -118,6 +122,6 @@ def _undo(change):
     obj = model.objects.filter(pk=change.object_id).first() or model(pk=change.object_id)
     for field, value in values.items():
         setattr(obj, field, value)
-    if model is Result and (not obj.rank_is_official or obj.status != Status.FINISHED):
+    if model is Result and (not obj.rank_is_official or (obj.status != Status.FINISHED and not obj.team)):
         obj.rank = None  # a computed rank follows the times again (the write path ranks the race)
     obj.save()

@@ -24,7 +24,7 @@ from results.models import (
     Status,
 )
 from results.sport import timing
-from results.writes.sheet_import import unique_slug
+from results.writes.matching import unique_slug
 
 BASE_MS = {
     ("F", 500): 38500, ("F", 1000): 76000, ("F", 1500): 117000, ("F", 3000): 243000, ("F", 5000): 420000,

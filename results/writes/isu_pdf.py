@@ -40,6 +40,11 @@ WORLD_CUP = re.compile(r"WORLD CUP\s*#\s*(\d+)", re.IGNORECASE)
 # before it (the rinks know such names: fixtures/rinks.csv)
 VENUE = re.compile(r"^(?P<venue>.+)\s+-\s+(?P<city>[^(]+?)\s*\((?P<country>[A-Za-z]{3})\)")
 DAY = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
+# the meeting's days after the venue: "/ 05 - 07 Dec 2025", "/ 28 Nov - 01 Dec 2025", "/ 30 Dec 2025 - 02 Jan 2026"
+MEETING_DAYS = re.compile(
+    r"/\s*(?P<first>\d{1,2})(?:\s+(?P<first_month>[A-Za-z]{3,}))?(?:\s+(?P<first_year>\d{4}))?"
+    r"(?:\s*-\s*(?P<last>\d{1,2}))?\s+(?P<month>[A-Za-z]{3,})\s+(?P<year>\d{4})\s*$"
+)
 CONDITIONS = re.compile(
     r"^(?P<moment>Start|Interval|End)\s+(?P<clock>\d{1,2}:\d{2}(?:\s*[AP]M)?)\s+(?P<air>-?\d+[.,]\d)\S*\s+"
     r"(?P<humidity>\d+[.,]\d)\S*\s+(?P<ice>-?\d+[.,]\d)",
@@ -94,6 +99,7 @@ class OfficialSheet:
     conditions: dict = field(default_factory=dict)
     referee: str = ""
     starter: str = ""
+    meeting_days: tuple | None = None  # (first, last) day of the meeting as the header prints them
 
     @property
     def race_details(self):
@@ -106,13 +112,24 @@ class OfficialSheet:
         data = asdict(self)
         data["date"] = self.date.isoformat()
         data["start_time"] = self.start_time.isoformat() if self.start_time else None
+        data["meeting_days"] = [day.isoformat() for day in self.meeting_days] if self.meeting_days else None
         return data
 
     @classmethod
     def from_payload(cls, data):
         data = {**data, "date": date.fromisoformat(data["date"]), "rows": [OfficialRow(**r) for r in data["rows"]]}
         data["start_time"] = datetime_time.fromisoformat(data["start_time"]) if data["start_time"] else None
+        days = data.get("meeting_days")
+        data["meeting_days"] = tuple(date.fromisoformat(day) for day in days) if days else None
         return cls(**data)
+
+    def date_problem(self):
+        """Why the race's day cannot be right ("" when it can): outside the meeting's printed days."""
+        if self.meeting_days is None or self.meeting_days[0] <= self.date <= self.meeting_days[1]:
+            return ""
+        first, last = (f"{day.day} {day:%B %Y}" for day in self.meeting_days)
+        return (f"{self.filename}: the race's day, {self.date.day} {self.date:%B %Y}, is outside the meeting's "
+                f"printed days ({first} to {last}); is the date misread?")  # fmt: skip
 
     def sheet_rows(self):
         """The rows in the results-sheet format (results/writes/sheets.py checks them as it checks a CSV)."""
@@ -192,6 +209,7 @@ def _header(lines, filename):
         raise PdfRefused(f"{filename}: '{day.group(0)}' is not a date.") from error
     season = timing.season_of(raced)
     city = venue["city"].strip()
+    venue_line = next(line for line in lines[:title_at] if VENUE.match(line))
     world_cup = next((WORLD_CUP.search(line) for line in lines[:title_at] if WORLD_CUP.search(line)), None)
     if world_cup:
         competition = f"{timing.season_slug(season)} ISU Speed Skating World Cup {world_cup[1]} ({city})"
@@ -203,8 +221,24 @@ def _header(lines, filename):
         "country": venue["country"].upper(), "number": int(title["number"]), "kind": kind,
         "distance": title["distance"] or {"mass-start": "mass start", "team-pursuit": "team pursuit"}[kind],
         "gender": "F" if title["gender"].lower() == "women" else "M", "division": "B" if title["division"] else "A",
-        "date": raced,
+        "date": raced, "meeting_days": _meeting_days(venue_line),
     }  # fmt: skip
+
+
+def _meeting_days(line):
+    """(first, last) day of the meeting printed after the venue, or None when the line does not give them."""
+    found = MEETING_DAYS.search(line)
+    if not found:
+        return None
+    try:
+        last = datetime.strptime(f"{found['last'] or found['first']} {found['month'][:3]} {found['year']}", "%d %b %Y")
+        first = datetime.strptime(
+            f"{found['first']} {(found['first_month'] or found['month'])[:3]} {found['first_year'] or found['year']}",
+            "%d %b %Y",
+        )
+    except ValueError:
+        return None
+    return first.date(), last.date()
 
 
 def _footer(lines):
@@ -344,7 +378,9 @@ def _row(cells, spans, kind, line):
         row.sprints = [text(f"S{n}") for n in range(1, 5)]
         row.points = text("Total")
     if status:
-        row.status, row.rank, row.time = status, "", ""
+        row.status, row.time = status, ""
+        if kind != "team-pursuit":  # a team keeps its official place when it fell (8, DNF)
+            row.rank = ""
         if status == "WDR":
             row.pair = row.lane = ""  # a withdrawn skater's drawn slot may be skated by a reserve
     elif TIME_CELL.match(cell):

@@ -44,6 +44,9 @@ def checked(sheets):
         replaced = by_race[race][1] + [by_race[race][0].filename] if race in by_race else []
         by_race[race] = (sheet, replaced)
     for sheet, replaced in by_race.values():
+        if sheet.date_problem():
+            problems.append(sheet.date_problem())
+            continue
         try:
             rows = check_rows(sheet.sheet_rows(), sheet.filename)
         except SheetError as error:
@@ -58,14 +61,15 @@ def checked(sheets):
     return read
 
 
-def import_pdfs(files, dry_run=False, user=None, publish=True, jobs=1):
-    """Read, check and write PDFs ([(name, bytes)]): (ImportSummary, notes), or SheetError with nothing written."""
+def import_pdfs(files, dry_run=False, user=None, publish=True, jobs=1, records_confirmed=False):
+    """Read, check and write PDFs ([(name, bytes)]): (ImportSummary, notes), or SheetError with nothing written.
+    A time that would be a new world record is written only when records_confirmed (someone has looked at it)."""
     read = read_pdfs(files, jobs=jobs)
-    return write(read, dry_run=dry_run, user=user, publish=publish), read.notes
+    return write(read, dry_run=dry_run, user=user, publish=publish, records_confirmed=records_confirmed), read.notes
 
 
-def write(read, dry_run=False, user=None, publish=True):
+def write(read, dry_run=False, user=None, publish=True, records_confirmed=False):
     return import_rows(
         read.rows, dry_run=dry_run, user=user, note="official PDF import", publish=publish,
-        race_details=read.race_details,
+        race_details=read.race_details, records_confirmed=records_confirmed,
     )  # fmt: skip

@@ -8,7 +8,7 @@ def rerank_races(race_ids):
     """Recompute the ranks of these races in one read and one bulk write."""
     by_race = {}
     for result in Result.objects.filter(race_id__in=race_ids).only(
-        "id", "race_id", "status", "time_ms", "points", "rank", "rank_is_official"
+        "id", "race_id", "status", "time_ms", "points", "rank", "rank_is_official", "team"
     ):
         by_race.setdefault(result.race_id, []).append(result)
     mass_starts = set(Race.objects.filter(id__in=race_ids, kind=RaceKind.MASS_START).values_list("id", flat=True))

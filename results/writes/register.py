@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from results.models import SkaterName
-from results.writes.sheet_import import SkaterIndex, unique_slug
+from results.writes.matching import SkaterIndex, unique_slug
 from results.writes.sheets import SheetError, csv_rows
 
 REGISTER_COLUMNS = ["skater", "nationality", "gender", "birth_date", "other_names", "source"]

@@ -15,18 +15,20 @@ from results.models import (
     Competition,
     CompetitionKind,
     Race,
+    RecordEntry,
+    RecordScope,
     Result,
     Rink,
-    Skater,
     SkaterName,
     Status,
     short_competition_name,
 )
-from results.sport import timing
+from results.sport import plausibility, timing
 from results.sport.completeness import looks_complete
 from results.writes import changes as audit
 from results.writes import path
-from results.writes.sheets import name_key, read_sheet
+from results.writes.matching import SkaterIndex, contradiction, match_rows, unique_slug
+from results.writes.sheets import SheetError, name_key, read_sheet
 
 RESULT_FIELDS = [
     "nationality", "time_ms", "time_in_tenths", "status", "rank", "rank_is_official", "pair", "lane", "source", "points", "laps",
@@ -49,16 +51,23 @@ class ImportSummary:
     new_skaters: list = field(default_factory=list)
     new_races: list = field(default_factory=list)
     inexact_matches: list = field(default_factory=list)  # (name as written in the source, Skater) not spelled alike
+    new_competitions: list = field(default_factory=list)
+    new_rinks: list = field(default_factory=list)
+    results_removed: int = 0
+    removals: list = field(default_factory=list)  # sentences: each result an official PDF does not list
+    would_be_records: list = field(default_factory=list)  # (where, sentence)
+    near_new_skaters: list = field(default_factory=list)  # (new skater, [registered skaters with a near name])
+    suspicious: list = field(default_factory=list)  # (where, sentence): the doubts of results/sport/plausibility
 
     @property
     def changed_anything(self):
         return bool(self.rinks or self.competitions or self.races or self.races_changed or self.skaters
-                    or self.results_created or self.results_changed)  # fmt: skip
+                    or self.results_created or self.results_changed or self.results_removed)  # fmt: skip
 
     def __str__(self):
         return (
             f"{self.results_created} results created, {self.results_changed} changed, "
-            f"{self.results_unchanged} unchanged; new: {self.races} races, {self.competitions} competitions, "
+            f"{self.results_unchanged} unchanged, {self.results_removed} removed; new: {self.races} races, {self.competitions} competitions, "
             f"{self.skaters} skaters, {self.rinks} rinks; {self.races_changed} races' details changed"
         )
 
@@ -86,49 +95,6 @@ def competition_slug(name):
     return slugify(short_competition_name(name))
 
 
-def unique_slug(base, taken):
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug
-
-
-class SkaterIndex:
-    """Every skater by every name they raced under, for matching sheet rows."""
-
-    def __init__(self):
-        self.by_name = defaultdict(list)
-        self.slugs = set(Skater.objects.values_list("slug", flat=True))
-        skaters = {s.id: s for s in Skater.objects.all()}
-        for skater in skaters.values():
-            self.by_name[name_key(skater.name)].append(skater)
-        for skater_id, name in SkaterName.objects.values_list("skater_id", "name"):
-            if skaters[skater_id] not in self.by_name[name_key(name)]:
-                self.by_name[name_key(name)].append(skaters[skater_id])
-
-    def find(self, name, nationality, gender):
-        candidates = [s for s in self.by_name.get(name_key(name), []) if s.gender == gender]
-        same_country = [s for s in candidates if s.nationality == nationality]
-        if same_country:
-            return same_country[0]
-        # one person under this name who now races for another country
-        return candidates[0] if len(candidates) == 1 else None
-
-    def add(self, skater, other_names=()):
-        for name in (skater.name, *other_names):
-            if skater not in self.by_name[name_key(name)]:
-                self.by_name[name_key(name)].append(skater)
-
-    def create(self, name, nationality, gender, birth_date=None):
-        skater = Skater.objects.create(
-            name=name, nationality=nationality, gender=gender, birth_date=birth_date,
-            slug=unique_slug(slugify(name) or "skater", self.slugs),
-        )  # fmt: skip
-        self.add(skater)
-        return skater
-
-
 def _rink_for(row, rinks_by_name, summary):
     rink = rinks_by_name.get(name_key(row.venue))
     if rink is None:
@@ -138,6 +104,7 @@ def _rink_for(row, rinks_by_name, summary):
         )  # fmt: skip
         rinks_by_name[name_key(row.venue)] = rink
         summary.rinks += 1
+        summary.new_rinks.append(rink)
     return rink
 
 
@@ -198,15 +165,30 @@ def _write_race_details(race, details, summary):
 
 
 @transaction.atomic
-def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=True, race_details=None, complete=False):
+def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=True, race_details=None, complete=False,
+                records_confirmed=True):  # fmt: skip
     """Write checked sheet rows; with dry_run, roll everything back and only report.
 
-    race_details: {row.race_key: {field: value}} for the RACE_DETAILS an official PDF gives, whose races are
-    complete fields; complete: the source says every race of these rows is a complete field (a sheet without
-    pairs cannot show it by itself)."""
+    race_details: {row.race_key: {field: value}} for the RACE_DETAILS an official PDF gives: its races are complete
+    fields, and an official race is exactly what its PDF says (results not in it are removed, in the change log
+    and restorable). complete: the source says every race of these rows is a complete field (a sheet without pairs
+    cannot show it by itself). records_confirmed: a time that would be a new world record is written (else the
+    import is refused naming it; a dry run names it in the summary)."""
     summary = ImportSummary()
-    rinks_by_name = {name_key(name): rink for rink in Rink.objects.all() for name in rink.all_names()}
     skaters = SkaterIndex()
+    matched = match_rows(rows, skaters)
+    summary.would_be_records = _would_be_records(rows)
+    refused = [f"{row.where}: {contradiction(row, other)}" for row, other in matched.contradictions]
+    if summary.would_be_records and not (records_confirmed or dry_run):
+        refused += [f"{where}: {sentence}; confirm it to import it" for where, sentence in summary.would_be_records]
+    if refused:
+        raise SheetError(refused)
+    summary.inexact_matches = list(matched.inexact)
+    SkaterName.objects.bulk_create(  # the printed short form is a name they raced under: found by name from now on
+        [SkaterName(skater=skater, name=printed, slug=slugify(printed)) for printed, skater in matched.inexact],
+        ignore_conflicts=True,
+    )
+    rinks_by_name = {name_key(name): rink for rink in Rink.objects.all() for name in rink.all_names()}
     competitions = {(c.name, c.season): c for c in Competition.objects.all()}
     competition_slugs = {c.slug for c in competitions.values()}
     races = {}
@@ -216,6 +198,7 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
     ):
         c = race.competition
         races[(c.name, c.season, race.gender, race.distance_m, race.kind, race.division, race.date)] = race
+    replaced = {races[key].id for key in race_details or {} if key in races}  # held already: made what the PDF says
 
     touched_competitions = set()
     with_starters_to_skate = {row.race_key for row in rows if row.status == Status.NOT_SKATED}
@@ -229,6 +212,7 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
             )  # fmt: skip
             competitions[(row.competition, row.season)] = competition
             summary.competitions += 1
+            summary.new_competitions.append(competition)
         if row.date < competition.start_date or row.date > competition.end_date:
             competition.start_date = min(competition.start_date, row.date)
             competition.end_date = max(competition.end_date, row.date)
@@ -248,12 +232,11 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
             _write_race_details(races[race_key], details, summary)
     sheet_races = {races[row.race_key].id for row in rows}
     existing = {(r.race_id, r.skater_id or r.team): r for r in Result.objects.filter(race_id__in=sheet_races)}
-    to_create, to_update, race_ids, befores = [], [], set(), {}
-    for row in rows:
+    to_create, to_update, race_ids, befores, listed = [], [], set(), {}, set()
+    for row, skater in zip(rows, matched.skaters, strict=True):
         race = races[row.race_key]
-        skater = None
         if not row.team:
-            skater = skaters.find(row.skater, row.nationality, row.gender)
+            skater = skater or skaters.find(row.skater, row.nationality, row.gender)  # made for an earlier row?
             if skater is not None and row.skater != skater.name and (row.skater, skater) not in summary.inexact_matches:
                 summary.inexact_matches.append((row.skater, skater))
             if skater is None:
@@ -275,13 +258,14 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
                             race_distance_m=race.distance_m, **values)  # fmt: skip
             existing[key] = result
             to_create.append(result)
-            summary.changes.append((row.line, f"new result: {competitor}, {race}"))
+            summary.changes.append((row.where, f"new result: {competitor}, {race}: {_standing(result)}"))
         else:
             if not values["rank_is_official"] and result.status == Status.FINISHED:
                 values["rank"] = result.rank  # a computed rank is recomputed below
             before = {f: getattr(result, f) for f in values}
             if all(before[f] == values[f] for f in values if f != "source"):  # the same facts from another source
                 summary.results_unchanged += 1
+                listed.add(key)
                 continue
             befores[result.id] = audit.snapshot(result)
             for name, value in values.items():
@@ -291,8 +275,11 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
                 f"{_label(f)} {_shown(f, before[f])} → {_shown(f, values[f])}"
                 for f in values if f != "source" and before[f] != values[f]
             )  # fmt: skip
-            summary.changes.append((row.line, f"changed: {competitor}, {race}: {changed}"))
+            summary.changes.append((row.where, f"changed: {competitor}, {race}: {changed}"))
+        listed.add(key)
         race_ids.add(race.id)
+    _remove_left_out([result.id for key, result in existing.items() if key[0] in replaced and key not in listed],
+                     summary)  # fmt: skip
     Result.objects.bulk_create(to_create, batch_size=1000)
     Result.objects.bulk_update(to_update, RESULT_FIELDS, batch_size=1000)
     path.results_written(to_create, [(befores[r.id], r) for r in to_update], user, note)
@@ -306,9 +293,71 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
         official |= {races[row.race_key].id for row in rows}
     Race.objects.filter(id__in=official).update(field_complete=True)  # an official result lists the whole field
     if dry_run:
+        summary.near_new_skaters = [(new, near) for new in summary.new_skaters if (near := skaters.near(new))]
+        summary.suspicious = _suspicious(rows, {where for where, _sentence in summary.would_be_records})
         transaction.set_rollback(True)
     return summary
 
 
-def import_sheet(text, filename="sheet", dry_run=False, complete=False):
-    return import_rows(read_sheet(text, filename), dry_run=dry_run, complete=complete)
+def _standing(result):
+    """A result as the preview lists it: rank and time, or its status."""
+    rank = f"rank {result.rank}" if result.rank else ""
+    shown = timing.format_measured(result.time_ms, tenths=result.time_in_tenths) if result.time_ms else ""
+    status = "" if result.status == Status.FINISHED else str(Status(result.status).label)
+    return ", ".join(part for part in (rank, shown, status) if part) or "no time yet"
+
+
+def _remove_left_out(result_ids, summary):
+    """Results of an official race that its PDF does not list: removed (each in the change log, restorable from
+    the race's history); the race is ranked again and its derived facts computed again by the write path."""
+    results = Result.objects.filter(id__in=result_ids).select_related("skater", "race__competition")
+    for result in sorted(results, key=lambda r: (r.race_id, r.rank or 999)):
+        name = result.skater.name if result.skater_id else result.team
+        summary.removals.append(f"{name}, {result.race}: {_standing(result)}")
+        summary.changes.append(("", f"removed: {name}, {result.race}: {_standing(result)} (not in the official PDF)"))
+    Result.objects.filter(id__in=result_ids).delete()
+    summary.results_removed = len(result_ids)
+
+
+def _would_be_records(rows):
+    """(where, sentence) of each row whose time would be a new world record (plausibility.new_world_record)."""
+    timed = [r for r in rows if r.kind == "individual" and r.status == Status.FINISHED and r.time_ms]
+    if not timed:
+        return []
+    held = dict(
+        ((gender, distance), ms)
+        for gender, distance, ms in RecordEntry.objects.filter(scope=RecordScope.WORLD, current=True).values_list(
+            "gender", "distance_m", "time_ms"
+        )
+    )
+    found = []
+    for row in timed:
+        held_ms = held.get((row.gender, row.distance_m))
+        if sentence := plausibility.new_world_record(row.time_ms, gender=row.gender, distance_m=row.distance_m,
+                                                    held_ms=held_ms):  # fmt: skip
+            found.append((row.where, f"{row.skater} {sentence}"))
+    return found
+
+
+def _suspicious(rows, records):
+    """(where, sentence) of the doubts the race-day entry screen would ask about (plausibility.doubts): times
+    to look at before confirming, not refusals."""
+    by_race = defaultdict(list)
+    for row in rows:
+        if row.kind == "individual" and row.status == Status.FINISHED and row.time_ms and row.where not in records:
+            by_race[row.race_key].append(row)
+    found = []
+    for race_rows in by_race.values():
+        leader = min(row.time_ms for row in race_rows)
+        in_hundredths = any(not row.tenths for row in race_rows)
+        for row in race_rows:
+            for doubt in plausibility.doubts(row.time_ms, gender=row.gender, distance_m=row.distance_m,
+                                             tenths=row.tenths, leader_ms=leader, race_in_hundredths=in_hundredths):  # fmt: skip
+                found.append((row.where, f"{row.skater}: {doubt}"))
+    return found
+
+
+def import_sheet(text, filename="sheet", dry_run=False, complete=False, records_confirmed=True):
+    return import_rows(
+        read_sheet(text, filename), dry_run=dry_run, complete=complete, records_confirmed=records_confirmed
+    )

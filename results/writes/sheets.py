@@ -62,6 +62,12 @@ class SheetRow:
     laps: int | None = None
     sprints: str = ""  # mass start: the points of each sprint, comma-separated
     tenths: bool = False  # the time was written in tenths (hand timing): `18:04.8`
+    file: str = ""  # the sheet or PDF the row comes from: problems and previews name it with the line
+    start_number: str = ""  # an official PDF's start number: one skater's at the whole meeting
+
+    @property
+    def where(self):
+        return f"{self.file}:{self.line}"
 
     @property
     def race_key(self):
@@ -88,7 +94,7 @@ def csv_rows(text, filename, columns):
             yield reader.line_num, {k: (v or "").strip() for k, v in row.items()}
 
 
-def _parse_row(raw, line):
+def _parse_row(raw, line, filename=""):
     """One sheet row as a SheetRow, or a list of reasons why it is bad."""
     reasons = [f"{column} contains a NUL character" for column, value in raw.items() if "\x00" in str(value)]
 
@@ -158,7 +164,7 @@ def _parse_row(raw, line):
         if pair is None:
             reasons.append("a finisher needs a time or a rank (a start list row without them needs its pair)")
         status = Status.NOT_SKATED  # a start list: drawn in a pair, not skated yet
-    if status != Status.FINISHED and rank is not None:
+    if status != Status.FINISHED and rank is not None and not team:  # a team keeps its official place when it fell
         reasons.append(f"a skater with status {status} cannot have a rank")
     if status != Status.FINISHED and time_ms is not None:
         reasons.append(f"a skater with status {status} cannot have a time")
@@ -170,7 +176,7 @@ def _parse_row(raw, line):
         kind=kind, division=raw["division"], rank=rank, skater=raw["skater"],
         nationality=raw["nationality"], time_ms=time_ms, pair=pair, lane=raw["lane"], status=status,
         source=raw["source"], team=raw["nationality"] if team else "", sprints=raw.get("sprints") or "",
-        tenths=timing.in_tenths(raw["time"]), **extras,
+        tenths=timing.in_tenths(raw["time"]), file=filename, start_number=raw.get("start_number") or "", **extras,
     )  # fmt: skip
 
 
@@ -218,7 +224,7 @@ def check_rows(raw_rows, filename):
         if raw is None:
             problems.append((line, f"the row does not have {len(SHEET_COLUMNS)} fields"))
             continue
-        parsed = _parse_row(raw, line)
+        parsed = _parse_row(raw, line, filename)
         if isinstance(parsed, list):
             problems.extend((line, reason) for reason in parsed)
         else:

@@ -118,7 +118,7 @@ class TeamRaceTable(Table):
     rank = rank_column()
     team = tables.Column(verbose_name=_("Team"), attrs={"td": {"class": "nat"}})
     members = tables.Column(verbose_name=_("Skaters"), orderable=False)
-    time_ms = TimeColumn(verbose_name=_("Time"), default="—")
+    time_ms = TimeColumn(verbose_name=_("Time"), empty_values=())
     gap_ms = TimeColumn(verbose_name=_("Gap"), orderable=False)
 
     class Meta:
@@ -126,9 +126,17 @@ class TeamRaceTable(Table):
         default = ""
         empty_text = _("No results entered yet.")
 
-    render_rank = RaceResultTable.render_rank
-    render_time_ms = RaceResultTable.render_time_ms
     render_gap_ms = RaceResultTable.render_gap_ms
+
+    def render_rank(self, record):
+        if record.finished or record.rank is None:
+            return RaceResultTable.render_rank(self, record)
+        return record.rank  # a team that fell keeps its official place; the time column says why it has no time
+
+    def render_time_ms(self, value, record):
+        if record.finished or record.rank is None:
+            return "—" if value is None else RaceResultTable.render_time_ms(self, value, record)
+        return format_html('<abbr title="{}">{}</abbr>', record.result.get_status_display(), record.status)
 
     def render_team(self, value):
         return format_html('<abbr title="{}">{}</abbr>', country_name(value), value)

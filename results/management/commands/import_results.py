@@ -17,8 +17,12 @@ class Command(BaseCommand):
             "--complete-fields", action="store_true",
             help="the source says every race of these sheets is a complete field (for sheets without pairs)",
         )  # fmt: skip
+        parser.add_argument(
+            "--confirm-records", action="store_true",
+            help="write times that would be new world records (without it, the import names them and writes nothing)",
+        )  # fmt: skip
 
-    def handle(self, *args, files, dry_run, complete_fields, **options):
+    def handle(self, *args, files, dry_run, complete_fields, confirm_records, **options):
         failed = []
         for path in files:
             try:
@@ -27,7 +31,13 @@ class Command(BaseCommand):
                 failed.append(f"{path}: cannot be read: {error}")
                 continue
             try:
-                summary = import_sheet(text, filename=str(path), dry_run=dry_run, complete=complete_fields)
+                summary = import_sheet(
+                    text,
+                    filename=str(path),
+                    dry_run=dry_run,
+                    complete=complete_fields,
+                    records_confirmed=confirm_records,
+                )
             except SheetError as error:
                 failed.extend(error.problems)
                 continue
