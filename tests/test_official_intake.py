@@ -213,3 +213,66 @@ def test_a_team_that_fell_keeps_its_official_place(client):
     assert (team.rank, team.status, team.rank_is_official) == (int(last.rank), Status.DNF, True)
     shown = row_of(client.get(race.get_absolute_url()).content.decode(), last.nationality)
     assert shown.startswith(f"{last.rank} | {last.nationality}") and "DNF" in shown
+
+
+def upload(client, *files, **data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    chosen = [SimpleUploadedFile(name, content, content_type="application/pdf") for name, content in files]
+    return client.post("/admin/results/race/upload-pdfs/", {"pdfs": chosen, "publish": "on", **data})
+
+
+def pdf_file(path, name=None):
+    return (name or path.name, path.read_bytes())
+
+
+@pytest.mark.django_db
+def test_the_admin_preview_lists_removals_and_a_world_record_needs_the_tick(client, editor, monkeypatch):
+    """The preview names what will change; a would-be world record is confirmed by a tick, without which the
+    preview comes back with the reason and nothing is saved."""
+    client.force_login(editor)
+    race = race_of(official(WOMEN_1000_A_HEERENVEEN))
+    winner = race.results.get(rank=1)
+    extra = Result.objects.create(race=race, skater=Skater.objects.get(name="Afonso Henrique Pestana Silva"),
+                                  nationality="POR", time_ms=90_000, status=Status.FINISHED)  # fmt: skip
+    RecordEntry.objects.filter(scope=RecordScope.WORLD, gender="F", distance_m=1000).update(time_ms=winner.time_ms + 1)
+    monkeypatch.setitem(plausibility.FASTEST["F"], 1000, winner.time_ms + 1)
+    preview = upload(client, pdf_file(WOMEN_1000_A_HEERENVEEN))
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert f"{winner.skater.name} would be a new world record" in row_of(html, f"{WOMEN_1000_A_HEERENVEEN.name}:")
+    assert "Afonso Henrique Pestana Silva, Women 1000 m" in page(preview).visible_text  # the removal
+    assert 'name="records_confirmed" required' in html
+    payload = preview.context["payload"]
+    refused = client.post("/admin/results/race/upload-pdfs/", {"payload": payload, "confirm": "1"})
+    assert refused.status_code == 400
+    assert "confirm it to import it" in page(refused).visible_text and refused.context["payload"] == payload
+    assert Result.objects.filter(pk=extra.pk).exists()
+    saved = client.post(
+        "/admin/results/race/upload-pdfs/", {"payload": payload, "confirm": "1", "records_confirmed": "on"}
+    )
+    assert saved.status_code == 302
+    assert not Result.objects.filter(pk=extra.pk).exists()
+
+
+@pytest.mark.django_db
+def test_after_a_refusal_the_files_read_without_a_problem_are_kept(client, editor):
+    from tests.helpers.pdfs import make_pdf
+
+    client.force_login(editor)
+    refused = upload(client, pdf_file(MEN_1500_B_HEERENVEEN), ("letter.pdf", make_pdf([["Dear editor"]])))
+    assert refused.status_code == 400
+    assert refused.context["kept"] == [MEN_1500_B_HEERENVEEN.name]
+    assert "Kept, read without a problem: 1 file." in page(refused).visible_text
+    kept = refused.context["form"].initial["kept"]
+    again = upload(client, pdf_file(MEN_MASS_START_B_HEERENVEEN), kept=kept)  # only the corrected file chosen
+    assert again.status_code == 200
+    assert again.context["name"] == f"{MEN_1500_B_HEERENVEEN.name}, {MEN_MASS_START_B_HEERENVEEN.name}"
+
+
+@pytest.mark.django_db
+def test_an_over_long_file_name_gets_the_admins_own_error(client, editor):
+    client.force_login(editor)
+    response = upload(client, pdf_file(MEN_1500_B_HEERENVEEN, name="x" * 240 + ".pdf"))
+    assert response.status_code == 400
+    assert "Ensure this filename has at most 200 characters (it has 244)." in page(response).visible_text

@@ -1,6 +1,7 @@
 """Upload official ISU result PDFs (several at once): preview (nothing written) → confirm (all, or nothing)."""
 
 from django import forms
+from django.core import signing
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -12,6 +13,7 @@ from results.writes.sheets import SheetError
 
 SIGNING_SALT = "results.pdf-upload"
 MAX_FILES = 40
+MAX_NAME = 200  # characters of a file name: the ISU's are under 70
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -31,7 +33,10 @@ class MultipleFileField(forms.FileField):
 
 
 class PdfUploadForm(forms.Form):
-    pdfs = MultipleFileField(label=gettext_lazy("Official ISU result PDFs"))
+    pdfs = MultipleFileField(label=gettext_lazy("Official ISU result PDFs"), required=False, max_length=MAX_NAME)
+    kept = forms.CharField(
+        widget=forms.HiddenInput, required=False
+    )  # signed: the files of a refused try that were fine
     publish = forms.BooleanField(
         label=gettext_lazy("Publish new races at once"),
         required=False,
@@ -40,13 +45,29 @@ class PdfUploadForm(forms.Form):
     )
 
     def clean_pdfs(self):
-        files = self.cleaned_data["pdfs"]
+        files = [upload for upload in self.cleaned_data["pdfs"] if upload]
         if len(files) > MAX_FILES:
             raise forms.ValidationError(_("At most %(n)d files at once.") % {"n": MAX_FILES})
         return files
 
+    def clean_kept(self):
+        if not self.cleaned_data["kept"]:
+            return []
+        try:
+            kept = signing.loads(self.cleaned_data["kept"], salt=SIGNING_SALT, max_age=3600)
+        except signing.BadSignature:
+            raise forms.ValidationError(_("The kept files have expired; choose them again.")) from None
+        return [OfficialSheet.from_payload(data) for data in kept]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("pdfs") and not cleaned.get("kept"):
+            self.add_error("pdfs", forms.ValidationError(self.fields["pdfs"].error_messages["required"]))
+        return cleaned
+
 
 def read_uploads(files):
+    """The OfficialSheets of uploaded files, each read in a reader process, and the problems of those refused."""
     sheets, problems = [], []
     for upload in files:
         if upload.size > MAX_BYTES:
@@ -59,21 +80,33 @@ def read_uploads(files):
             problems.append(str(outcome))
         else:
             sheets.append(outcome)
-    if problems:
-        raise SheetError(problems)
-    return sheets
+    return sheets, problems
 
 
 def _read_pdf_upload(cleaned):
-    sheets = read_uploads(cleaned["pdfs"])
-    read = checked(sheets)
-    extra = {"name": ", ".join(sheet.filename for sheet in sheets), "notes": read.notes}
-    return {"sheets": [sheet.to_payload() for sheet in sheets]}, write(read, dry_run=True), extra
+    read_now, problems = read_uploads(cleaned["pdfs"])
+    chosen = {sheet.filename: sheet for sheet in [*cleaned["kept"], *read_now]}  # a file chosen again replaces it
+    sheets = list(chosen.values())
+    try:
+        if problems:
+            raise SheetError(problems)
+        read = checked(sheets)
+        summary = write(read, dry_run=True)
+    except SheetError as error:
+        refused = {problem.split(":", 1)[0] for problem in error.problems}
+        kept = [sheet for sheet in sheets if sheet.filename not in refused]
+        token = signing.dumps([sheet.to_payload() for sheet in kept], salt=SIGNING_SALT, compress=True)
+        raise SheetError(error.problems, kept=[sheet.filename for sheet in kept], keep={"kept": token}) from None
+    names = ", ".join(sheet.filename for sheet in sheets)
+    payload = {"sheets": [sheet.to_payload() for sheet in sheets], "name": names}
+    return payload, summary, {"name": names, "notes": read.notes}
 
 
-def _write_pdf_upload(payload, user, records_confirmed):
+def _write_pdf_upload(payload, user, records_confirmed, dry_run=False):
     sheets = [OfficialSheet.from_payload(data) for data in payload["sheets"]]
-    return write(checked(sheets), user=user, publish=payload["publish"], records_confirmed=records_confirmed)
+    return write(
+        checked(sheets), user=user, publish=payload["publish"], records_confirmed=records_confirmed, dry_run=dry_run
+    )
 
 
 PDF_UPLOAD = Upload(

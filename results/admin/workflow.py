@@ -48,7 +48,7 @@ def read_upload(upload):
 @dataclass(frozen=True)
 class Upload:
     """One kind of upload. read(cleaned form data) → (payload, dry-run summary, extra context) or SheetError;
-    write(payload, user, records_confirmed) → summary. The payload travels signed from the preview to the
+    write(payload, user, records_confirmed, dry_run) → summary. The payload travels signed from the preview to the
     confirmation; a time that would be a new world record is written only when the editor ticked that they checked
     it."""
 
@@ -76,9 +76,11 @@ def upload_flow(model_admin, request, upload):
         except signing.BadSignature:
             messages.error(request, upload.expired)
             return redirect(upload.url_name)
-        except SheetError as error:
-            context.update(form=upload.form_class(), problems=error.problems)
-            return TemplateResponse(request, upload.template, context, status=400)
+        except SheetError as error:  # the preview again, with what stopped it: nothing chosen is lost
+            summary = upload.write(payload, request.user, True, dry_run=True)
+            context.update(summary=summary, payload=request.POST["payload"], problems=error.problems,
+                           name=payload.get("name", ""))  # fmt: skip
+            return TemplateResponse(request, "admin/results/upload_preview.html", context, status=400)
         messages.success(request, upload.done % {"summary": summary})
         return redirect("admin:results_race_changelist")
     form = upload.form_class(request.POST or None, request.FILES or None)
@@ -86,7 +88,9 @@ def upload_flow(model_admin, request, upload):
         try:
             payload, summary, extra = upload.read(form.cleaned_data)
         except SheetError as error:
-            context.update(form=form, problems=error.problems)
+            if error.keep:  # the files read without a problem are kept: only the refused ones are chosen again
+                form = upload.form_class(initial={"publish": form.cleaned_data["publish"], **error.keep})
+            context.update(form=form, problems=error.problems, kept=error.kept)
             return TemplateResponse(request, upload.template, context, status=400)
         payload = signing.dumps({**payload, "publish": form.cleaned_data["publish"]}, salt=upload.salt, compress=True)
         context.update(summary=summary, payload=payload, **extra)

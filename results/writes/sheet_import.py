@@ -160,7 +160,7 @@ def _write_race_details(race, details, summary):
             setattr(race, name, value)
         race.save(update_fields=RACE_DETAILS)
         changed = ", ".join(name.replace("_", " ") for name in RACE_DETAILS if before[name] != after[name])
-        summary.changes.append((0, f"race details: {race}: {changed}"))
+        summary.changes.append(("", f"race details: {race}: {changed}"))
         summary.races_changed += 1
 
 

@@ -29,11 +29,14 @@ SHEET_COLUMNS = [
 
 
 class SheetError(Exception):
-    """A sheet that cannot be imported; `problems` lists every `file:line: reason`."""
+    """A sheet that cannot be imported; `problems` lists every `file:line: reason`. An upload form may say what it
+    keeps for the next try (`kept`: the names of files read without a problem; `keep`: the form's initial values
+    that carry them)."""
 
-    def __init__(self, problems):
+    def __init__(self, problems, kept=(), keep=None):
         super().__init__("\n".join(problems))
         self.problems = problems
+        self.kept, self.keep = list(kept), keep or {}
 
 
 @dataclass(frozen=True)
