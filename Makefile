@@ -13,7 +13,7 @@ FIXTURES := fixtures/rinks.json fixtures/world_cup_points.json fixtures/editors.
 TEST_ENV := SECRET_KEY=test-only-secret DEBUG=0 ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_SSL_REDIRECT=0 CONN_MAX_AGE=0
 WORKERS ?= 2
 
-.PHONY: bench bench-postgres load load-live backup restore run serve migrate-prod test test-suite lint format seed migrate messages clean
+.PHONY: bench bench-pdf bench-postgres load load-live backup restore run serve migrate-prod test test-suite lint format seed migrate messages clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ restore: venv
 # Page latency at 10k and 1M results against gunicorn, the import of 100k rows; writes bench/out/bench.md.
 bench: venv
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Hostile PDFs against the bounded reader: time to refusal and the reader's peak memory, as a table.
+bench-pdf: venv
+	$(BIN)/python bench/hostile_pdfs.py
 
 # The same on a throwaway PostgreSQL server (built afresh each time: about 3 minutes more); bench/out/bench-postgres.md.
 bench-postgres: venv
