@@ -276,3 +276,21 @@ def test_an_over_long_file_name_gets_the_admins_own_error(client, editor):
     response = upload(client, pdf_file(MEN_1500_B_HEERENVEEN, name="x" * 240 + ".pdf"))
     assert response.status_code == 400
     assert "Ensure this filename has at most 200 characters (it has 244)." in page(response).visible_text
+
+
+def test_the_reader_keeps_the_printed_place_of_a_team_that_fell():
+    from results.writes.isu_pdf import _rows
+
+    def word(text, x0, x1, top):
+        return {"text": text, "x0": x0, "x1": x1, "top": top}
+
+    header = [word(text, x0, x0 + 20, 100) for text, x0 in
+              (("Rnk", 20), ("Nr", 45), ("Name", 70), ("Race", 200), ("Straight", 240), ("Time", 300),
+               ("Behind", 340), ("Points", 400))]  # fmt: skip
+    finished = [word("7", 25, 30, 120), word("4", 50, 55, 120), word("CANADA", 70, 100, 120),
+                word("3:05.12", 300, 330, 120)]  # fmt: skip
+    fell = [word("8", 25, 30, 140), word("5", 50, 55, 140), word("ITALY", 70, 95, 140), word("DNF", 302, 318, 140)]
+    rows = _rows([header + finished + fell], "team-pursuit", "team.pdf")
+    assert [(row.rank, row.nationality, row.status, row.time) for row in rows] == [
+        ("7", "CAN", "", "3:05.12"), ("8", "ITA", "DNF", ""),
+    ]  # fmt: skip
