@@ -84,6 +84,7 @@ load-live: venv
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DEBUG=1 $(BIN)/lint-imports --no-cache
 
 format: venv
 	$(BIN)/ruff format .

@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from results.display.addresses import slug_url
 from results.models import Race, Skater
+from results.models.addresses import slug_url
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])

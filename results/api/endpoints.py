@@ -22,16 +22,15 @@ from results.api.schemas import (
     WorldCupRow,
 )
 from results.caching import cached_page
-from results.display.addresses import slug_url
 from results.models import Competition, Gender, Race, RecordScope, Skater
+from results.models.addresses import slug_url
 from results.queries import careers, insights, skater_page
 from results.queries import race_page as race_queries
 from results.queries.head_to_head import meetings_between
+from results.queries.insights import current_ranking
+from results.queries.lookups import event_or_404, season_or_404, skater_behind
 from results.sport import classifications, timing
 from results.sport import meetings as meeting_rules
-from results.views.common import event_or_404, season_or_404
-from results.views.rankings import current_ranking
-from results.views.skaters import skater_behind
 
 PER_PAGE = 50
 # the pages' cache, ETag and 304 (an API answer names no tags: every edit makes it stale), inside the rate limit

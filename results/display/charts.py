@@ -7,6 +7,7 @@ progression as a step line. Faster is higher. Pure: takes (date, ms) points.
 from dataclasses import dataclass
 from datetime import date
 
+from results.queries.careers import record_progression
 from results.sport import timing
 
 WIDTH, HEIGHT, PAD_LEFT, PAD_RIGHT, PAD_Y = 320, 140, 52, 10, 16
@@ -68,3 +69,22 @@ def progression_chart(distance_m, season_bests, records, notation="en", in_tenth
         ],
         x_labels=[(x(day), timing.season_label(timing.season_of(day))) for day in ticks],
     )
+
+
+def progression_charts(results, personal, bests, notation):
+    """One SVG chart per distance with a personal record: season bests as dots, the PR progression as a line."""
+    by_distance = {}
+    for result in results:
+        if result.timed_individual:
+            by_distance.setdefault(result.distance_m, []).append(result)
+    charts = []
+    for record in personal:
+        distance = record.distance_m
+        season_points = [(r.date, r.time_ms) for season in bests.values() for r in season if r.distance_m == distance]
+        in_tenths = {r.time_ms for r in by_distance[distance] if r.time_in_tenths}
+        chart = progression_chart(
+            distance, season_points, record_progression(by_distance[distance], distance), notation, in_tenths
+        )
+        if chart:
+            charts.append(chart)
+    return charts

@@ -9,7 +9,7 @@ import io
 
 from results.models import RaceKind, Status
 from results.sport import timing
-from results.writes.sheets import SHEET_COLUMNS
+from results.sport.formats import SHEET_COLUMNS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

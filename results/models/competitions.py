@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from results.display.addresses import slug_url
+from results.models.addresses import slug_url
 from results.models.public import PUBLIC_COMPETITION, VisibleQuerySet
 from results.sport import timing
 

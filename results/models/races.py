@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from results.display.addresses import slug_url
+from results.models.addresses import slug_url
 from results.models.competitions import Competition
 from results.models.public import PUBLIC_RACE, PUBLIC_RESULT, VisibleQuerySet
 from results.models.skaters import Gender, Skater

@@ -11,9 +11,8 @@ from typing import NamedTuple
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
-from results.display.addresses import slug_url
-from results.display.charts import progression_chart
 from results.models import CompetitionKind, RaceKind, Result, Status, distance_label, short_competition_name
+from results.models.addresses import slug_url
 from results.queries import sql
 
 RECENT_SEASONS = 5  # season bests listed on a profile; the chart shows every season
@@ -221,22 +220,3 @@ def record_progression(results, distance_m):
             best = result.time_ms
             steps.append((result.date, result.time_ms))
     return steps
-
-
-def progression_charts(results, personal, bests, notation):
-    """One SVG chart per distance with a personal record: season bests as dots, the PR progression as a line."""
-    by_distance = {}
-    for result in results:
-        if result.timed_individual:
-            by_distance.setdefault(result.distance_m, []).append(result)
-    charts = []
-    for record in personal:
-        distance = record.distance_m
-        season_points = [(r.date, r.time_ms) for season in bests.values() for r in season if r.distance_m == distance]
-        in_tenths = {r.time_ms for r in by_distance[distance] if r.time_in_tenths}
-        chart = progression_chart(
-            distance, season_points, record_progression(by_distance[distance], distance), notation, in_tenths
-        )
-        if chart:
-            charts.append(chart)
-    return charts

@@ -3,8 +3,8 @@ championship's classifications."""
 
 from typing import NamedTuple
 
-from results.display.addresses import slug_url
 from results.models import CHAMPIONSHIP_KINDS, Competition, Race, RaceKind, Result, Rink, Skater, Status
+from results.models.addresses import slug_url
 from results.queries import sql
 from results.sport import classifications
 

@@ -3,8 +3,8 @@ by the rules in results/sport/meetings.py."""
 
 from dataclasses import dataclass
 
-from results.display.addresses import slug_url
 from results.models import Result, distance_label, short_competition_name
+from results.models.addresses import slug_url
 from results.sport.meetings import Meeting, Side, decide
 
 

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.db.models import F, Min, Window
 from django.db.models.functions import Rank
 
-from results.display.addresses import slug_url
 from results.models import (
     AdelskalenderEntry,
     Gender,
@@ -17,7 +16,8 @@ from results.models import (
     StreakSummary,
     WorldCupPoints,
 )
-from results.sport import timing
+from results.models.addresses import slug_url
+from results.sport import classifications, timing
 from results.sport.events import event_slug
 
 
@@ -136,3 +136,20 @@ def world_cup_ranks(season, gender, distance_m):
             "skater_id", "race__competition__season", "race__division", "race__distance_m", "race__gender", "rank"
         )
     )  # fmt: skip
+
+
+def current_ranking(gender, entries):
+    """A page of stored Adelskalender entries as (Ranked, Skater); ranks shared on equal points, the places
+    before the page counted in the database."""
+    if not entries:
+        return []
+    ahead = places_ahead(gender, entries[0].points)
+    ranks = timing.rank_with_ties([entry.points for entry in entries])
+    first_tied = ranks[0]
+    return [
+        (
+            classifications.Ranked(ahead + rank - first_tied + 1, entry.skater_id, entry.points, entry.times),
+            entry.skater,
+        )
+        for rank, entry in zip(ranks, entries, strict=True)
+    ]

@@ -5,7 +5,6 @@ from typing import NamedTuple
 
 from django.db.models import Q, Subquery
 
-from results.display.addresses import slug_url
 from results.models import (
     PUBLIC_RACE,
     Competition,
@@ -19,6 +18,7 @@ from results.models import (
     WinnerAge,
     short_competition_name,
 )
+from results.models.addresses import slug_url
 from results.queries import sql
 from results.queries.starts import starts_on_distance
 from results.sport.race_lines import race_lines

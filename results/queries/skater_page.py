@@ -5,8 +5,8 @@ from typing import NamedTuple
 
 from django.db.models import Count
 
-from results.display.addresses import slug_url
 from results.models import SETTLED_RESULT, Result, Rival, Skater, SkaterName
+from results.models.addresses import slug_url
 from results.queries import sql
 
 RIVALS = 8  # the most-met skaters a profile lists (and results/writes/derived.py stores)

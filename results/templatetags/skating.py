@@ -11,7 +11,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from results.display import formatting
-from results.display.addresses import slug_url
+from results.models.addresses import slug_url
 from results.sport import timing
 
 register = template.Library()

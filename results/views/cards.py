@@ -14,8 +14,8 @@ from results.display.formatting import country_name, notation
 from results.models import RaceKind
 from results.queries import careers
 from results.queries import race_page as queries
+from results.queries.lookups import skater_behind
 from results.sport import timing
-from results.views.skaters import skater_behind
 
 
 def mark_of(race, line, style):

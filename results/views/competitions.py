@@ -12,8 +12,8 @@ from results.display.tables.races import CompetitionTable
 from results.models import CHAMPIONSHIP_KINDS, Competition, CompetitionKind, Gender, RaceKind
 from results.queries import competition_page as queries
 from results.queries.insights import season_events
+from results.queries.lookups import season_or_404
 from results.sport import classifications, timing
-from results.views.common import season_or_404
 
 
 def competition_list(request):

@@ -28,8 +28,8 @@ from results.display.embeds import (
 )
 from results.queries import careers, skater_page
 from results.queries import race_page as queries
+from results.queries.lookups import skater_behind
 from results.sport import timing
-from results.views.skaters import skater_behind
 
 FRAMED_ANYWHERE = {**settings.SECURE_CSP, "frame-ancestors": ["*"]}
 

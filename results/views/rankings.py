@@ -10,8 +10,9 @@ from results.display.tables.base import paginate_table, sort_asked
 from results.display.tables.insights import AdelskalenderTable, SeasonRankingTable, WorldCupTable
 from results.models import Competition, CompetitionKind, Skater
 from results.queries import insights as queries
-from results.sport import classifications, timing
-from results.views.common import event_or_404, paginate, season_or_404
+from results.queries.lookups import event_or_404, season_or_404
+from results.sport import classifications
+from results.views.common import paginate
 
 
 def season_ranking(request, season, event):
@@ -49,7 +50,7 @@ def adelskalender(request):
         page, ranking = None, []
     elif today:
         page = paginate(request, queries.adelskalender_entries(gender), ADELSKALENDER_PAGE)
-        ranking = current_ranking(gender, list(page))
+        ranking = queries.current_ranking(gender, list(page))
     else:
         bests = queries.personal_bests_on(gender, distances, on)
         page = paginate(request, classifications.adelskalender(bests, gender), ADELSKALENDER_PAGE)
@@ -62,23 +63,6 @@ def adelskalender(request):
          "table": AdelskalenderTable(ranking, distances, caption=_("Adelskalender"))},
         status=400 if problem else 200,
     )  # fmt: skip
-
-
-def current_ranking(gender, entries):
-    """A page of stored Adelskalender entries as (Ranked, Skater); ranks shared on equal points, the places
-    before the page counted in the database."""
-    if not entries:
-        return []
-    ahead = queries.places_ahead(gender, entries[0].points)
-    ranks = timing.rank_with_ties([entry.points for entry in entries])
-    first_tied = ranks[0]
-    return [
-        (
-            classifications.Ranked(ahead + rank - first_tied + 1, entry.skater_id, entry.points, entry.times),
-            entry.skater,
-        )
-        for rank, entry in zip(ranks, entries, strict=True)
-    ]
 
 
 def world_cup_standings(request, season, event):

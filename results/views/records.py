@@ -8,8 +8,8 @@ from results.display.tables.base import paginate_table, sort_asked
 from results.display.tables.insights import RecordProgressionTable, StreakTable
 from results.models import DISTANCES, RecordScope, Skater
 from results.queries import insights as queries
+from results.queries.lookups import event_or_404
 from results.sport.events import event_slug
-from results.views.common import event_or_404
 
 
 def records_index(request):

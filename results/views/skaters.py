@@ -1,7 +1,6 @@
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -9,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from results import caching
 from results.display import rows
+from results.display.charts import progression_charts
 from results.display.embeds import SKATER_HEIGHT, embed_context
 from results.display.formatting import notation
 from results.display.tables.base import paginate_table
@@ -18,26 +18,12 @@ from results.display.tables.skaters import (
 from results.models import Result, Skater
 from results.queries import careers
 from results.queries import skater_page as queries
+from results.queries.lookups import skater_or_404
 from results.sport import timing
 from results.views.common import paginate
 from results.views.filters import SkaterResultFilter
 
 LATEST_RESULTS = 10  # on the profile; every result is on the skater's results page
-
-
-def skater_or_404(slug):
-    """(the skater at this address, None), or (None, the skater) when it is the address of an earlier name."""
-    skater, moved = queries.skater_at(slug)
-    if skater is None and moved is None:
-        raise Http404(_("No skater with this address."))
-    return skater, moved
-
-
-def skater_behind(slug):
-    """The skater at this address or at an earlier name's address (for embeds, cards and the API, which answer
-    without redirecting), or 404."""
-    skater, moved = skater_or_404(slug)
-    return skater or moved
 
 
 def skater_detail(request, slug):
@@ -70,7 +56,7 @@ def skater_detail(request, slug):
             "season_bests": rows.season_bests(recent),
             "earlier_seasons": len(bests) > careers.RECENT_SEASONS,
             "recent_seasons": careers.RECENT_SEASONS,
-            "charts": careers.progression_charts(results, personal, bests, notation()),
+            "charts": progression_charts(results, personal, bests, notation()),
             "streaks": streaks,
             "medals": medals,
             "rivals": queries.rivals_of(skater),

@@ -19,13 +19,10 @@ from results.models import (
     fold,
 )
 from results.sport import plausibility, timing
+from results.sport.formats import SHEET_COLUMNS
 from results.sport.race_ranks import rank_contradictions
 
 TEAM_PURSUIT_DISTANCES = {"F": 2400, "M": 3200}
-SHEET_COLUMNS = [
-    "competition", "season", "venue", "city", "country_of_venue", "date", "gender", "distance_m",
-    "division", "rank", "skater", "nationality", "time", "pair", "lane", "status", "source",
-]  # fmt: skip
 
 
 class SheetError(Exception):

@@ -5,7 +5,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from results.display.addresses import slug_url
 from results.display.formatting import country_name, short_date
 from results.display.tables.base import (
     NUM,
@@ -18,6 +17,7 @@ from results.display.tables.base import (
     competitor_link,
     skater_with_code,
 )
+from results.models.addresses import slug_url
 from results.sport import timing
 
 
