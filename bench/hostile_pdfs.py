@@ -16,7 +16,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from results.writes.pdf_reader import READER_MEMORY_MB, READER_SECONDS, read_bounded, reader_count  # noqa: E402
+from results.imports.pdf_reader import READER_MEMORY_MB, READER_SECONDS, read_bounded, reader_count  # noqa: E402
 from tests.helpers import hostile_pdf  # noqa: E402
 
 REAL = next((ROOT / "seeds/isu-pdf").glob("20_result_menmassstart_a_1*"))

@@ -3,9 +3,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from results.imports.sheets import SheetError, name_key, read_sheet
 from results.models import Competition, Race, Result, Skater, SkaterName
 from results.writes.sheet_import import import_sheet
-from results.writes.sheets import SheetError, name_key, read_sheet
 from tests.conftest import SHEETS
 from tests.helpers.builders import HEADER, row, seed_rows, sheet
 

@@ -15,11 +15,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
+from results.imports.isu_pdf import OfficialSheet, PdfRefused, read_pdf
+from results.imports.sheets import SheetError, name_key
 from results.models import Race, RaceKind, Result
 from results.sport.names import written_name
-from results.writes.isu_pdf import OfficialSheet, PdfRefused, read_pdf
 from results.writes.pdf_import import checked, import_pdfs, write
-from results.writes.sheets import SheetError, name_key
 from tests.helpers.html import page, row_of
 from tests.helpers.pdfs import make_pdf
 

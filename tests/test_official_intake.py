@@ -9,12 +9,12 @@ from dataclasses import replace
 import pytest
 from django.core.management import CommandError, call_command
 
+from results.imports.isu_pdf import OfficialSheet
+from results.imports.sheets import SheetError, name_key
 from results.models import Change, Race, RecordEntry, RecordScope, Result, Skater, SkaterName, Status
 from results.sport import plausibility
 from results.writes import changes as audit
-from results.writes.isu_pdf import OfficialSheet
 from results.writes.pdf_import import checked, write
-from results.writes.sheets import SheetError, name_key
 from tests.helpers.html import page, row_of
 from tests.test_isu_pdf import ROOT, official
 
@@ -279,7 +279,7 @@ def test_an_over_long_file_name_gets_the_admins_own_error(client, editor):
 
 
 def test_the_reader_keeps_the_printed_place_of_a_team_that_fell():
-    from results.writes.isu_pdf import _rows
+    from results.imports.isu_pdf import _rows
 
     def word(text, x0, x1, top):
         return {"text": text, "x0": x0, "x1": x1, "top": top}

@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from django.db.models import Count
 
+from results.imports.sheets import read_sheet
 from results.models import Race, Result, Rink, Skater
 from results.sport import timing
 from results.writes.sheet_import import import_rows, import_sheet
-from results.writes.sheets import read_sheet
 from tests.conftest import ROOT
 from tests.helpers.builders import race_form, row, sheet
 from tests.helpers.html import page, row_of

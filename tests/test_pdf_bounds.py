@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from results.writes import pdf_reader
-from results.writes.isu_pdf import PdfRefused
-from results.writes.pdf_reader import read_bounded, status_kb
+from results.imports import pdf_reader
+from results.imports.isu_pdf import PdfRefused
+from results.imports.pdf_reader import read_bounded, status_kb
 from tests.helpers import hostile_pdf
 from tests.test_isu_pdf import MASS_START_HEERENVEEN
 
@@ -43,7 +43,7 @@ def test_a_pdf_that_reads_too_long_is_killed_at_the_wall_clock_bound(monkeypatch
 
 
 def test_a_real_pdf_reads_the_same_within_the_bounds():
-    from results.writes.isu_pdf import read_pdf
+    from results.imports.isu_pdf import read_pdf
 
     data = MASS_START_HEERENVEEN.read_bytes()
     reading = read_bounded(data, MASS_START_HEERENVEEN.name)
@@ -76,15 +76,15 @@ def edited_pdf_rows(path, **header):
     """The rows of a real official PDF as read, with header fields changed (as a file edited to lie would say)."""
     from dataclasses import replace
 
-    from results.writes.isu_pdf import read_pdf
+    from results.imports.isu_pdf import read_pdf
 
     return replace(read_pdf(path.read_bytes(), path.name), **header)
 
 
 @pytest.mark.django_db
 def test_a_1000_m_pdf_edited_to_say_3000_m_is_refused_row_by_row():
+    from results.imports.sheets import SheetError
     from results.writes.pdf_import import checked
-    from results.writes.sheets import SheetError
     from tests.test_isu_pdf import ROOT
 
     women_1000 = next((ROOT / "seeds/isu-pdf").glob("*result_women_1000_a*"))
@@ -115,7 +115,7 @@ def test_the_plausibility_rules_know_an_impossible_time_from_a_record():
     ],
 )
 def test_a_venue_printed_as_hall_rink_and_city_gives_the_city_last(printed, venue, city):
-    from results.writes.isu_pdf import VENUE
+    from results.imports.isu_pdf import VENUE
 
     found = VENUE.match(printed)
     assert (found["venue"], found["city"]) == (venue, city)

@@ -51,8 +51,8 @@ def test_a_start_list_is_saved_without_times_and_shown_as_one(client, drawn):
 
 
 def test_a_start_list_row_needs_its_pair(db):
+    from results.imports.sheets import SheetError
     from results.writes.sheet_import import import_sheet
-    from results.writes.sheets import SheetError
 
     line = "Race Day Cup,2025/26,Thialf,Heerenveen,NED,2026-01-10,F,500,,,Femke Kok,NED,,,,,test"
     with pytest.raises(SheetError, match="start-list.csv:2: .*start list row without them needs its pair"):

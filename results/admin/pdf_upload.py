@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from results.admin.workflow import Upload, upload_flow
-from results.writes.isu_pdf import MAX_BYTES, OfficialSheet, PdfRefused
+from results.imports.isu_pdf import MAX_BYTES, OfficialSheet, PdfRefused
+from results.imports.pdf_reader import read_bounded
+from results.imports.sheets import SheetError
 from results.writes.pdf_import import checked, write
-from results.writes.pdf_reader import read_bounded
-from results.writes.sheets import SheetError
 
 SIGNING_SALT = "results.pdf-upload"
 MAX_FILES = 40

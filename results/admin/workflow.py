@@ -16,11 +16,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from results.imports.sheets import SheetError, name_key, read_sheet
 from results.models import Change, Race, Result, Skater, Status
 from results.sport import timing
 from results.writes import changes as audit
 from results.writes.sheet_import import import_rows
-from results.writes.sheets import SheetError, name_key, read_sheet
 
 MAX_SHEET_BYTES = 5 * 1024 * 1024
 SIGNING_SALT = "results.sheet-upload"

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
+from results.imports.sheets import name_key
 from results.models import Skater, SkaterName
 from results.sport.names import near_names
-from results.writes.sheets import name_key
 
 GENDER_WORDS = {"F": "woman", "M": "man"}
 RACE_WORDS = {"F": "women's", "M": "men's"}

@@ -7,10 +7,10 @@ race (a signed re-publication, a copy) count once: the one named later wins, and
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from results.writes.isu_pdf import PdfRefused
-from results.writes.pdf_reader import read_bounded, reader_count
+from results.imports.isu_pdf import PdfRefused
+from results.imports.pdf_reader import read_bounded, reader_count
+from results.imports.sheets import SheetError, check_rows
 from results.writes.sheet_import import import_rows
-from results.writes.sheets import SheetError, check_rows
 
 
 @dataclass
@@ -23,7 +23,7 @@ class ReadPdfs:
 def read_pdfs(files, jobs=1):
     """files: [(name, bytes)]. Returns ReadPdfs, or raises SheetError naming every file that cannot be used.
 
-    Each PDF is read in a reader process of its own, within bounds of memory and time (results/writes/pdf_reader.py);
+    Each PDF is read in a reader process of its own, within bounds of memory and time (results/imports/pdf_reader.py);
     reading one costs about half a second of CPU, so several are read at once: as many as asked, and as the cores
     and the free memory allow."""
     readers = reader_count(jobs, len(files))

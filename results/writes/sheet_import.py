@@ -1,4 +1,4 @@
-"""Write checked sheet rows (results/writes/sheets.py reads and checks them) into the database, whole or not at all.
+"""Write checked sheet rows (results/imports/sheets.py reads and checks them) into the database, whole or not at all.
 
 Importing the same sheet again changes nothing. Skaters are matched by name (earlier names and spellings
 included, accents ignored), preferring the same nationality; new competitions, races, rinks and skaters are made
@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
+from results.imports.sheets import SheetError, name_key, read_sheet
 from results.models import (
     Competition,
     CompetitionKind,
@@ -28,7 +29,6 @@ from results.sport.completeness import looks_complete
 from results.writes import changes as audit
 from results.writes import path
 from results.writes.matching import SkaterIndex, contradiction, match_rows, unique_slug
-from results.writes.sheets import SheetError, name_key, read_sheet
 
 RESULT_FIELDS = [
     "nationality", "time_ms", "time_in_tenths", "status", "rank", "rank_is_official", "pair", "lane", "source", "points", "laps",

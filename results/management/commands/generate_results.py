@@ -3,9 +3,9 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection
 
+from bench.generator import generate
 from results import caching
 from results.writes.derived import recompute_all
-from results.writes.generator import generate
 
 
 class Command(BaseCommand):

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from results.imports.sheets import SheetError
 from results.writes.pdf_import import import_pdfs
-from results.writes.sheets import SheetError
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from results.imports.sheets import SheetError
 from results.writes.sheet_import import import_sheet
-from results.writes.sheets import SheetError
 
 
 class Command(BaseCommand):

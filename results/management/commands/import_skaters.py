@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from results.imports.sheets import SheetError
 from results.writes.register import import_register
-from results.writes.sheets import SheetError
 
 
 class Command(BaseCommand):

@@ -132,7 +132,7 @@ class OfficialSheet:
                 f"printed days ({first} to {last}); is the date misread?")  # fmt: skip
 
     def sheet_rows(self):
-        """The rows in the results-sheet format (results/writes/sheets.py checks them as it checks a CSV)."""
+        """The rows in the results-sheet format (results/imports/sheets.py checks them as it checks a CSV)."""
         for row in self.rows:
             yield row.line, {
                 "competition": self.competition, "season": timing.season_label(self.season), "venue": self.venue,
@@ -157,7 +157,7 @@ def read_pdf(data, filename):
             if len(pdf.pages) > MAX_PAGES:
                 raise PdfRefused(f"{filename}: the PDF has {len(pdf.pages)} pages; a result sheet has at most 20.")
             return _read_pages(pdf.pages, filename)
-    except (PdfRefused, MemoryError, RecursionError):  # the bounds are the reader's (results/writes/pdf_reader.py)
+    except (PdfRefused, MemoryError, RecursionError):  # the bounds are the reader's (results/imports/pdf_reader.py)
         raise
     except (PDFSyntaxError, ValueError, TypeError, KeyError, AttributeError) as error:
         raise PdfRefused(f"{filename}: the PDF cannot be read ({type(error).__name__}); is it damaged?") from error

@@ -12,7 +12,7 @@ import os
 import resource
 from dataclasses import dataclass
 
-from results.writes.isu_pdf import PdfRefused, read_pdf
+from results.imports.isu_pdf import PdfRefused, read_pdf
 
 READER_MEMORY_MB = 512  # an ISU result sheet takes about 60 MB to read; a bomb takes gigabytes
 READER_SECONDS = 30  # an ISU result sheet takes about half a second
@@ -67,7 +67,7 @@ def _read_in_child(sending, data, filename, memory_mb):
 def reader_context():
     """Reader processes are forked from a forkserver that has Django set up and the PDF libraries imported."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["results.writes.pdf_reader_boot"])
+    context.set_forkserver_preload(["results.imports.pdf_reader_boot"])
     return context
 
 
