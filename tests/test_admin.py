@@ -3,13 +3,14 @@ import datetime
 import pytest
 
 from results.models import Competition, Race, Result
-from tests.helpers.builders import race_form, skaters
+from results.writes import path as write_path
+from tests.helpers.builders import make, race_form, skaters
 
 
 @pytest.fixture
 def empty_race(db):
     competition = Competition.objects.get(name="2023-24 ISU Speed Skating World Cup 2 (Beijing)")
-    return Race.objects.create(competition=competition, date=datetime.date(2023, 11, 19), gender="F", distance_m=1500)
+    return make(Race, competition=competition, date=datetime.date(2023, 11, 19), gender="F", distance_m=1500)
 
 
 def test_an_editor_is_not_a_superuser_but_can_open_a_race(client, editor, empty_race):
@@ -103,10 +104,10 @@ def test_computed_ranks_follow_a_corrected_time(client, editor, empty_race):
 
 def test_a_time_changed_in_the_shell_reranks_the_race_too(empty_race):
     takagi, leerdam = skaters("Miho Takagi", "Jutta Leerdam")
-    first = Result.objects.create(race=empty_race, skater=takagi, time_ms=114210)
-    Result.objects.create(race=empty_race, skater=leerdam, time_ms=115300)
+    first = make(Result, race=empty_race, skater=takagi, time_ms=114210)
+    make(Result, race=empty_race, skater=leerdam, time_ms=115300)
     first.time_ms = 116000
-    first.save()
+    write_path.save(first)
     assert ranks(empty_race) == {"Jutta Leerdam": (115300, 1), "Miho Takagi": (116000, 2)}
 
 

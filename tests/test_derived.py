@@ -8,8 +8,9 @@ from django.db.models import F
 
 from results.models import Competition, Race, RecordEntry, RecordScope, Result, Skater, StreakSummary, WinnerAge
 from results.writes import derived
+from results.writes import path as write_path
 from results.writes.sheet_import import import_sheet
-from tests.helpers.builders import row, sheet
+from tests.helpers.builders import make, row, sheet
 
 
 def recomputed():
@@ -55,34 +56,36 @@ def test_after_edits_imports_and_deletions_the_stored_facts_equal_a_recomputatio
         import_sheet(sheet(row(skater="Fast New", time="1:10.00"), row(rank="2", skater="Second New", time="1:10.50")))
     assert RecordEntry.objects.get(scope=RecordScope.WORLD, gender="F", distance_m=1000, current=True).time_ms == 70000
     with django_capture_on_commit_callbacks(execute=True):
-        # a correction of a time through the ORM, as the admin makes it
+        # a correction of a time, as the admin makes it
         takagi = Result.objects.get(
             race__competition__name__contains="World Cup 2 (Beijing)", skater__name="Miho Takagi"
         )
         takagi.time_ms, takagi.rank_is_official = 75500, False
-        takagi.save()
+        write_path.save(takagi)
     with django_capture_on_commit_callbacks(execute=True):
         # a deletion: Leerdam's Obihiro win is gone, so her run changes
-        Result.objects.filter(
-            race__competition__name__contains="World Cup 1 (Obihiro)",
-            race__distance_m=1000,
-            skater__name="Jutta Leerdam",
-        ).delete()
+        write_path.delete_all(
+            Result.objects.filter(
+                race__competition__name__contains="World Cup 1 (Obihiro)",
+                race__distance_m=1000,
+                skater__name="Jutta Leerdam",
+            )
+        )
     with django_capture_on_commit_callbacks(execute=True):
         # a race moved to another distance, and a competition taken back to draft
         race = Race.objects.get(
             competition__name="2024 World Single Distances Speed Skating Championships", distance_m=500
         )
         race.distance_m = 1500
-        race.save()
+        write_path.save(race)
         competition = Competition.objects.get(name="2022 Winter Olympics")
         competition.published = False
-        competition.save()
+        write_path.save(competition)
     with django_capture_on_commit_callbacks(execute=True):
         # a winner's birth date corrected in the register: the winner ages of her events change
         leerdam = Skater.objects.get(name="Jutta Leerdam")
         leerdam.birth_date = date(2007, 1, 1)
-        leerdam.save()
+        write_path.save(leerdam)
     assert WinnerAge.objects.filter(result__skater=leerdam, extreme="youngest").exists()
     stored = derived.snapshot()
     assert stored == recomputed()
@@ -131,14 +134,14 @@ def test_every_result_carries_its_race_date_and_distance_whichever_way_it_was_wr
         competition__name__contains="World Cup 2 (Beijing)", gender="F", distance_m=1000, division="A"
     )
     race.date, race.distance_m = date(2023, 11, 20), 1500  # an editor's correction of the race itself
-    race.save()
+    write_path.save(race)
     assert race.results.count() > 5 and copies_disagreeing() == []
     other = Race.objects.filter(competition=race.competition, gender="F").exclude(pk=race.pk).first()
     moved = race.results.exclude(skater__in=other.results.values("skater")).first()
     moved.race = other  # a result moved to another race of the competition
-    moved.save()
+    write_path.save(moved)
     newcomer = Skater.objects.filter(gender="F").exclude(results__race=race).order_by("id").first()
-    created = Result.objects.create(race=race, skater=newcomer, time_ms=130000)  # last of the race
+    created = make(Result, race=race, skater=newcomer, time_ms=130000)  # last of the race
     assert (created.pk, moved.pk) and copies_disagreeing() == []
     # a full repair puts right what a write outside the path left wrong
     Result.objects.filter(race=race).update(race_date=date(1990, 1, 1))

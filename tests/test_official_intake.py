@@ -15,6 +15,8 @@ from results.models import Change, Race, RecordEntry, RecordScope, Result, Skate
 from results.sport import plausibility
 from results.writes import changes as audit
 from results.writes.pdf_import import checked, write
+from results.writes.restores import restore_change
+from tests.helpers.builders import make
 from tests.helpers.html import page, row_of
 from tests.test_isu_pdf import ROOT, official
 
@@ -164,7 +166,7 @@ def test_the_right_pdf_after_a_wrong_one_leaves_no_trace_of_the_wrong_one(client
     removals = Change.objects.filter(race=race, model="result", action=Change.Action.DELETE).order_by("id")
     first, last = removals[0], removals.last()  # of a skater back in the race since; of a skater of the wrong file
     assert audit.changed_again(first) == ["skater_id"] and audit.changed_again(last) == []
-    audit.restore_change(race, last)  # a removal is in the race's history, and can be undone
+    restore_change(race, last)  # a removal is in the race's history, and can be undone
     assert race.results.count() == len(right.rows) + 1
 
 
@@ -233,7 +235,7 @@ def test_the_admin_preview_lists_removals_and_a_world_record_needs_the_tick(clie
     client.force_login(editor)
     race = race_of(official(WOMEN_1000_A_HEERENVEEN))
     winner = race.results.get(rank=1)
-    extra = Result.objects.create(race=race, skater=Skater.objects.get(name="Afonso Henrique Pestana Silva"),
+    extra = make(Result, race=race, skater=Skater.objects.get(name="Afonso Henrique Pestana Silva"),
                                   nationality="POR", time_ms=90_000, status=Status.FINISHED)  # fmt: skip
     RecordEntry.objects.filter(scope=RecordScope.WORLD, gender="F", distance_m=1000).update(time_ms=winner.time_ms + 10)
     monkeypatch.setitem(plausibility.FASTEST["F"], 1000, winner.time_ms + 10)

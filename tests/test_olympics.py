@@ -13,7 +13,7 @@ from results.models import Race, Result, Rink, Skater
 from results.sport import timing
 from results.writes.sheet_import import import_rows, import_sheet
 from tests.conftest import ROOT
-from tests.helpers.builders import race_form, row, sheet
+from tests.helpers.builders import make, race_form, row, sheet
 from tests.helpers.html import page, row_of
 
 OLYMPICS = ROOT / "seeds" / "sheets" / "olympics-1924-2014.csv"
@@ -124,9 +124,7 @@ def test_the_record_history_says_it_is_an_olympic_history_before_2022(client):
 
 def test_an_editor_typing_a_time_in_tenths_keeps_its_precision(client, editor):
     competition = Race.objects.get(date="1924-01-27", distance_m=10000).competition
-    race = Race.objects.create(
-        competition=competition, date=date(1924, 1, 28), gender="M", distance_m=1000
-    )  # none in 1924
+    race = make(Race, competition=competition, date=date(1924, 1, 28), gender="M", distance_m=1000)  # none in 1924
     first, second = Skater.objects.filter(results__race__competition=competition).distinct()[:2]
     client.force_login(editor)
     data = race_form(race, [(1, "inner", first, "1:40.8", "FIN"), (1, "outer", second, "1.41,25", "FIN")])

@@ -6,7 +6,7 @@ from django.utils import translation
 from results.models import Competition, Race, Result, Skater
 from results.sport import timing
 from results.sport.timing import season_label
-from tests.helpers.builders import BEIJING, make_race, make_team_pursuit
+from tests.helpers.builders import BEIJING, make, make_race, make_team_pursuit
 from tests.helpers.html import page, row_of, rows
 
 
@@ -141,12 +141,10 @@ def test_a_mass_start_is_ranked_by_points_then_finishing_order(client, db):
     from results.writes.ranks import rerank_races
 
     competition = Competition.objects.get(name="2023-24 ISU Speed Skating World Cup 2 (Beijing)")
-    race = Race.objects.create(
-        competition=competition, date="2023-11-19", gender="F", distance_m=6400, kind=RaceKind.MASS_START
-    )
+    race = make(Race, competition=competition, date="2023-11-19", gender="F", distance_m=6400, kind=RaceKind.MASS_START)
     rows = [("Irene Schouten", 60, 500000), ("Ivanie Blondin", 40, 499000), ("Marijke Groenewoud", 60, 500500)]
     for name, points, time_ms in rows:
-        Result.objects.create(race=race, skater=Skater.objects.get(name=name), points=points, time_ms=time_ms)
+        make(Result, race=race, skater=Skater.objects.get(name=name), points=points, time_ms=time_ms)
     rerank_races([race.id])
     html = client.get(race.get_absolute_url()).content.decode()
     assert row_of(html, "Schouten").startswith("1 | Irene Schouten")

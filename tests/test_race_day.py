@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from results.models import Race, Result, Status, StreakEnd, StreakSummary
-from tests.helpers.builders import WC3_WOMEN_500, race_form, real_race, sheet, skaters, start_list_from
+from tests.helpers.builders import WC3_WOMEN_500, make, race_form, real_race, sheet, skaters, start_list_from
 from tests.helpers.html import page
 
 
@@ -62,7 +62,7 @@ def test_a_start_list_row_needs_its_pair(db):
 def test_a_start_list_is_entered_in_the_admin_without_times(client, editor):
     client.force_login(editor)
     race = real_race(*WC3_WOMEN_500)
-    new = Race.objects.create(competition=race.competition, date=date(2025, 12, 8), gender="F", distance_m=500,
+    new = make(Race, competition=race.competition, date=date(2025, 12, 8), gender="F", distance_m=500,
                               division="A", round=2, provisional=True)  # fmt: skip
     kok, jackson = skaters("Femke Kok", "Erin Jackson")
     data = race_form(new, [(1, "inner", kok, "", "NYS"), (1, "outer", jackson, "", "NYS")])

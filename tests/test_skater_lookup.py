@@ -3,7 +3,8 @@ near-duplicate is not created without a warning, and a duplicate is merged into 
 its old address then leads to."""
 
 from results.models import Change, Result, Skater
-from tests.helpers.builders import WC3_WOMEN_500, real_race
+from results.writes import path as write_path
+from tests.helpers.builders import WC3_WOMEN_500, make, real_race
 
 
 def lookup(client, race, term):
@@ -50,8 +51,10 @@ def test_a_duplicate_is_merged_and_its_address_leads_to_the_right_skater(client,
     client.post("/admin/results/skater/add/", skater_form(new_skater="on"))
     duplicate, leerdam = Skater.objects.get(name="Jutta Leerdan"), Skater.objects.get(name="Jutta Leerdam")
     race = real_race(*WC3_WOMEN_500)
-    Result.objects.filter(race=race, skater=leerdam).delete()  # as if the duplicate had been entered for her
-    Result.objects.create(race=race, skater=duplicate, nationality="NED", time_ms=37_400, pair=9, lane="inner")
+    write_path.delete_all(
+        Result.objects.filter(race=race, skater=leerdam)
+    )  # as if the duplicate had been entered for her
+    make(Result, race=race, skater=duplicate, nationality="NED", time_ms=37_400, pair=9, lane="inner")
     screen = client.get(f"/admin/results/skater/{duplicate.pk}/merge/")
     assert screen.context["form"].fields["into"].initial == leerdam.pk  # the nearest name is offered first
     response = client.post(f"/admin/results/skater/{duplicate.pk}/merge/", {"into": leerdam.pk})
@@ -74,7 +77,7 @@ def test_a_merge_of_two_skaters_in_the_same_race_is_refused(client, editor):
     client.post("/admin/results/skater/add/", skater_form(new_skater="on"))
     duplicate, leerdam = Skater.objects.get(name="Jutta Leerdan"), Skater.objects.get(name="Jutta Leerdam")
     race = Result.objects.filter(skater=leerdam).latest("race__date").race
-    Result.objects.create(race=race, skater=duplicate, nationality="NED", time_ms=99_000)
+    make(Result, race=race, skater=duplicate, nationality="NED", time_ms=99_000)
     response = client.post(f"/admin/results/skater/{duplicate.pk}/merge/", {"into": leerdam.pk})
     assert response.status_code == 400 and "Both skated" in response.content.decode()
     assert Skater.objects.filter(pk=duplicate.pk).exists()

@@ -7,6 +7,7 @@ from results.queries.competition_page import what_it_takes
 from results.sport import timing
 from results.sport.classifications import Needed, Ranked, slowest_time_under
 from results.sport.classifications import what_it_takes as needs_for
+from results.writes import path as write_path
 
 # Women's allround before the 5000 m (points in thousandths): A 120.000, B 120.500, C 121.300.
 BEFORE = [Ranked(1, 1, 120_000), Ranked(2, 2, 120_500), Ranked(3, 3, 121_300)]
@@ -51,7 +52,7 @@ def hamar_with_last_pairs_to_skate(pairs=3):
     list. Returns the race and {skater id: the time she really skated}."""
     race = Race.objects.get(competition__name="2022 World Sprint Speed Skating Championships", date="2022-03-03",
                             gender="F", distance_m=1000)  # fmt: skip
-    Race.objects.filter(competition=race.competition, date__gt=race.date).delete()
+    write_path.delete_all(Race.objects.filter(competition=race.competition, date__gt=race.date))
     last = max(race.results.values_list("pair", flat=True))
     waiting = race.results.filter(pair__gt=last - pairs)
     real = dict(waiting.values_list("skater_id", "time_ms"))

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from results.display.export import safe_cell
 from results.models import Change, Competition, Race, Result
+from results.writes import path as write_path
 from results.writes.sheet_import import import_sheet
 from tests.conftest import SHEETS
 from tests.helpers.builders import BEIJING_CUP, beijing_a, post_race, row, sheet
@@ -25,7 +26,7 @@ def counts():
 
 def test_the_preview_of_a_real_sheet_writes_nothing(client, editor):
     client.force_login(editor)
-    Competition.objects.filter(name__startswith="2024 World Sprint").delete()
+    write_path.delete_all(Competition.objects.filter(name__startswith="2024 World Sprint"))
     before = counts()
     path = next(p for p in SHEETS if "2024-world-sprint" in p.name)
     response = upload(client, path.read_text(encoding="utf-8"), path.name)
@@ -196,7 +197,7 @@ def test_a_restore_undoes_exactly_the_change_chosen_and_the_correction_notice_fo
     for result, time_ms in ((winner, winner.time_ms + 50), (second, second.time_ms + 30)):
         fresh = Result.objects.get(pk=result.pk)
         fresh.time_ms = time_ms
-        fresh.save()
+        write_path.save(fresh)
     winner_change = Change.objects.get(id__gt=first, object_id=winner.pk)
     client.post(f"/admin/results/race/{race.id}/changes/", {"change": winner_change.id, "confirm": "1"})
     assert Result.objects.get(pk=winner.pk).time_ms == winner.time_ms  # undone
@@ -216,7 +217,7 @@ def test_a_change_changed_again_since_is_not_restored_alone(client, editor):
     for time_ms in (winner.time_ms + 50, winner.time_ms + 80):
         fresh = Result.objects.get(pk=winner.pk)
         fresh.time_ms = time_ms
-        fresh.save()
+        write_path.save(fresh)
     earlier = Change.objects.filter(id__gt=first, object_id=winner.pk).earliest("id")
     response = client.post(
         f"/admin/results/race/{race.id}/changes/", {"change": earlier.id, "confirm": "1"}, follow=True

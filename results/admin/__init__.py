@@ -11,6 +11,7 @@ from results.admin.forms import RaceForm, ResultAdminForm, ResultForm, ResultInl
 from results.admin.pdf_upload import pdf_upload_view
 from results.admin.skaters import SkaterAdmin  # noqa: F401  (registers the skaters' admin)
 from results.admin.workflow import changes_view, upload_view
+from results.admin.writing import WritePathAdmin
 from results.models import (
     Competition,
     Race,
@@ -23,10 +24,11 @@ from results.models import (
 )
 from results.sport import timing
 from results.sport.events import race_search
+from results.writes import path as write_path
 
 
 @admin.register(Race)
-class RaceAdmin(admin.ModelAdmin):
+class RaceAdmin(WritePathAdmin):
     form = RaceForm
     list_display = ["__str__", "date", "field_complete"]
     list_filter = ["competition__season", "gender", "distance_m", "division", "competition"]
@@ -81,7 +83,7 @@ class RaceAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not obj.slug or "round" in form.changed_data or "division" in form.changed_data:
             obj.slug = obj.make_slug()
-        if change:
+        if change and form.has_changed():
             obj.version += 1
         super().save_model(request, obj, form, change)
 
@@ -95,11 +97,11 @@ class RaceAdmin(admin.ModelAdmin):
                 result.pair = pasted.pair
             if pasted.status != Status.FINISHED:
                 result.rank, result.rank_is_official = None, False
-            result.save()  # the write path logs it and re-ranks the race
+            write_path.save(result, by=request.user)
         if form.cleaned_data.get("rank_by_times"):
             for result in form.instance.results.filter(rank_is_official=True, time_ms__isnull=False):
                 result.rank_is_official = False
-                result.save()
+                write_path.save(result, by=request.user)
 
 
 class TeamMemberInline(admin.TabularInline):
@@ -109,7 +111,7 @@ class TeamMemberInline(admin.TabularInline):
 
 
 @admin.register(Result)
-class ResultAdmin(admin.ModelAdmin):
+class ResultAdmin(WritePathAdmin):
     form = ResultAdminForm
     inlines = [TeamMemberInline]
     list_display = ["skater", "race", "rank", "display_time", "status"]
@@ -127,7 +129,7 @@ class ResultAdmin(admin.ModelAdmin):
 
 
 @admin.register(Rink)
-class RinkAdmin(admin.ModelAdmin):
+class RinkAdmin(WritePathAdmin):
     list_display = ["name", "city", "country", "altitude_m", "indoor"]
     search_fields = ["name", "city", "other_names"]
     prepopulated_fields = {"slug": ["name"]}
@@ -145,7 +147,7 @@ class RaceInline(admin.TabularInline):
 
 
 @admin.register(Competition)
-class CompetitionAdmin(admin.ModelAdmin):
+class CompetitionAdmin(WritePathAdmin):
     list_display = ["name", "season", "kind", "rink", "start_date"]
     list_filter = ["season", "kind"]
     search_fields = ["name"]
@@ -166,6 +168,6 @@ class CompetitionAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorldCupPoints)
-class WorldCupPointsAdmin(admin.ModelAdmin):
+class WorldCupPointsAdmin(WritePathAdmin):
     list_display = ["season", "division", "gender", "distance_m", "rank", "points"]
     list_filter = ["season", "division", "gender", "distance_m"]

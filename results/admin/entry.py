@@ -19,7 +19,9 @@ from django.utils.translation import gettext as _
 
 from results.models import Change, Race, Result, Status
 from results.sport import plausibility, timing
+from results.writes import path
 
+ENTRY_NOTE = "race-day entry"
 FETCHED = "X-Entry-Fetch"  # the page's script asks for the pairs only
 
 
@@ -109,7 +111,7 @@ def doubts_about(race, entry, status, time_ms, tenths, others):
 
 
 @transaction.atomic
-def save_pair(race, typed):
+def save_pair(race, typed, by=None):
     """typed: {result id: Typed}. Writes only the fields whose text the editor changed: all of them or, when one is
     wrong, doubtful or was changed meanwhile, none."""
     current = Result.objects.select_for_update().filter(race=race).in_bulk()
@@ -142,7 +144,7 @@ def save_pair(race, typed):
     for result, status, time_ms, tenths in writes:
         result.status, result.time_ms, result.time_in_tenths = status, time_ms, tenths
         result.rank, result.rank_is_official = None, False  # ranked again from the times by the write path
-        result.save()
+        path.save(result, by=by, note=ENTRY_NOTE)
         saved.written.append(result)
     return saved
 
@@ -212,13 +214,13 @@ def mark_official(request, race):
             "names": names})  # fmt: skip
         return
     race.provisional, race.field_complete, race.version = False, True, race.version + 1
-    race.save(update_fields=["provisional", "field_complete", "version"])
+    path.save(race, by=request.user, note=ENTRY_NOTE)
     messages.success(request, _("%(race)s is official.") % {"race": race})
 
 
 def reopen(request, race):
     race.provisional, race.version = True, race.version + 1
-    race.save(update_fields=["provisional", "version"])
+    path.save(race, by=request.user, note=ENTRY_NOTE)
     messages.success(request, _("%(race)s is provisional again.") % {"race": race})
 
 
@@ -241,7 +243,7 @@ def entry_view(model_admin, request, race_id):
     typed, saved, status = {}, Saved(), 200
     if request.method == "POST":
         typed = posted_pair(request.POST)
-        saved = save_pair(race, typed)
+        saved = save_pair(race, typed, by=request.user)
         status = 409 if saved.conflict else 400 if saved.held else 200
     cells = {result.id: Cell.of(result) for result in race.results.select_related("skater")}  # as saved now
     if saved.held:  # nothing of the pair was saved: its typing is kept

@@ -102,10 +102,10 @@ def _read_pdf_upload(cleaned):
     return payload, summary, {"name": names, "notes": read.notes}
 
 
-def _write_pdf_upload(payload, user, records_confirmed, dry_run=False):
+def _write_pdf_upload(payload, by, records_confirmed, dry_run=False):
     sheets = [OfficialSheet.from_payload(data) for data in payload["sheets"]]
     return write(
-        checked(sheets), user=user, publish=payload["publish"], records_confirmed=records_confirmed, dry_run=dry_run
+        checked(sheets), by=by, publish=payload["publish"], records_confirmed=records_confirmed, dry_run=dry_run
     )
 
 

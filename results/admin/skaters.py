@@ -15,8 +15,12 @@ from django.urls import Resolver404, path, resolve
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from results.admin.writing import WritePathAdmin
 from results.models import Change, Race, Result, Skater, SkaterName, TeamMember
 from results.sport.names import near_names
+from results.writes import path as write_path
+
+MERGE_NOTE = "merge of duplicate skaters"
 
 
 def near_duplicates(name, gender, exclude=None):
@@ -89,7 +93,7 @@ def may_merge(user, skater):
 
 
 @transaction.atomic
-def merge(source, target):
+def merge(source, target, by=None):
     """Move every result and other name of `source` to `target`, keep its name and address as another name of
     target's (the old address redirects), and delete it. Returns the races both skated (then nothing is done)."""
     shared = Result.objects.filter(skater=target, race__results__skater=source).select_related("race__competition")
@@ -97,13 +101,18 @@ def merge(source, target):
         return [result.race for result in shared]
     for result in Result.objects.filter(skater=source):
         result.skater = target
-        result.save()  # logged, and the derived facts of both skaters computed again
-    TeamMember.objects.filter(skater=source).update(skater=target)
-    for other in source.other_names.all():
-        SkaterName.objects.get_or_create(skater=target, name=other.name, defaults={"slug": other.slug})
+        write_path.save(result, by=by, note=MERGE_NOTE)  # logged; the derived facts of both skaters computed again
+    for member in TeamMember.objects.filter(skater=source):
+        member.skater = target
+        write_path.save(member, by=by)
+    known = set(target.other_names.values_list("name", flat=True))
+    names = [(other.name, other.slug) for other in source.other_names.all()]
     if source.name != target.name:
-        SkaterName.objects.get_or_create(skater=target, name=source.name, defaults={"slug": source.slug})
-    source.delete()
+        names.append((source.name, source.slug))
+    for name, slug in names:
+        if name not in known:
+            write_path.save(SkaterName(skater=target, name=name, slug=slug), by=by)
+    write_path.delete(source, by=by, note=MERGE_NOTE)
     return []
 
 
@@ -114,7 +123,7 @@ def merge_view(model_admin, request, skater_id):
     form = MergeForm(source, request.POST or None)
     if request.method == "POST" and form.is_valid():
         target = form.cleaned_data["into"]
-        shared = merge(source, target)
+        shared = merge(source, target, by=request.user)
         if not shared:
             messages.success(request, _("%(source)s merged into %(target)s; the old address leads there.") % {
                 "source": source.name, "target": target.name})  # fmt: skip
@@ -140,7 +149,7 @@ class SkaterNameInline(admin.TabularInline):
 
 
 @admin.register(Skater)
-class SkaterAdmin(admin.ModelAdmin):
+class SkaterAdmin(WritePathAdmin):
     form = SkaterForm
     list_display = ["name", "nationality", "gender", "birth_date"]
     list_filter = ["nationality", "gender"]

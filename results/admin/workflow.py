@@ -20,6 +20,7 @@ from results.imports.sheets import SheetError, name_key, read_sheet
 from results.models import Change, Race, Result, Skater, Status
 from results.sport import timing
 from results.writes import changes as audit
+from results.writes.restores import restore_change
 from results.writes.sheet_import import import_rows
 
 MAX_SHEET_BYTES = 5 * 1024 * 1024
@@ -109,11 +110,11 @@ def _read_sheet_upload(cleaned):
     )
 
 
-def _write_sheet_upload(payload, user, records_confirmed):
+def _write_sheet_upload(payload, by, records_confirmed):
     rows = read_sheet(payload["text"], payload["name"])
     return import_rows(
         rows,
-        user=user,
+        by=by,
         note=f"upload {payload['name']}",
         publish=payload["publish"],
         records_confirmed=records_confirmed,
@@ -192,7 +193,7 @@ def changes_view(model_admin, request, race_id):
             context.update(title=_("Restore this change?"), change=change, skater=skater_of(change, skaters),
                            fields=readable_fields(change, skaters))  # fmt: skip
             return TemplateResponse(request, "admin/results/race_restore.html", context)
-        audit.restore_change(race, change, user=request.user)
+        restore_change(race, change, by=request.user)
         messages.success(request, _("Restored: the change of %(when)s is undone.") % {
             "when": date_format(timezone.localtime(change.at), "DATETIME_FORMAT")})  # fmt: skip
         return redirect("admin:results_race_changes", race.pk)

@@ -1,19 +1,14 @@
 """The change log: every change to a skater, race or result, with who, when, before and after.
 
-Entries are made by the write path (results/writes/path.py), for saves through the ORM and for the importer's bulk
-writes alike. Restoring a race to an earlier version undoes, newest first, every change to it made since then,
-and those undos are recorded too.
+Entries are made by the write path (results/writes/path.py), for each write and for the importers' bulk writes
+alike; results/writes/restores.py undoes one change, through the write path, so that the undo is entered too.
 """
 
-import contextvars
 from datetime import date
 
-from django.db import transaction
 from django.utils import timezone
 
-from results.models import Change, Race, Result, Skater, Status
-
-current_user = contextvars.ContextVar("current_user", default=None)
+from results.models import Change, Race, Result, Skater
 
 TRACKED = {
     Skater: ["name", "slug", "gender", "nationality", "birth_date"],
@@ -22,21 +17,6 @@ TRACKED = {
     Result: ["race_id", "skater_id", "team", "nationality", "time_ms", "status", "rank_is_official", "pair", "lane",
              "points", "source"],
 }  # fmt: skip
-
-
-class CurrentUserMiddleware:
-    """Remember who makes the request, so that the change log can name them."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        user = request.user if getattr(request, "user", None) and request.user.is_authenticated else None
-        token = current_user.set(user)
-        try:
-            return self.get_response(request)
-        finally:
-            current_user.reset(token)
 
 
 def snapshot(obj):
@@ -59,7 +39,7 @@ def race_of(obj):
 
 def change_for(obj, action, before, after, user=None, note=""):
     return Change(
-        model=type(obj).__name__.lower(), object_id=obj.pk, race_id=race_of(obj), user=user or current_user.get(),
+        model=type(obj).__name__.lower(), object_id=obj.pk, race_id=race_of(obj), user=user,
         action=action, before=before, after=after, note=note,
     )  # fmt: skip
 
@@ -84,44 +64,3 @@ def changed_again(change):
         return [field for field, _before, _after in change.changed_fields()]
     now = snapshot(obj)
     return [field for field, _before, after in change.changed_fields() if now.get(field) != after]
-
-
-@transaction.atomic
-def restore_change(race, change, user=None):
-    """Undo exactly this change (the caller has checked that nothing changed its fields since); then the race's
-    "corrected on" notice goes when its results are again as first published."""
-    token = current_user.set(user)
-    try:
-        _undo(change)
-    finally:
-        current_user.reset(token)
-    if as_first_published(race):
-        Race.objects.filter(pk=race.pk).update(corrected_at=None)
-
-
-def as_first_published(race):
-    """Whether the race's results are exactly those it was created with (the change log's creations)."""
-    created = {
-        c.object_id: c.after for c in Change.objects.filter(race=race, model="result", action=Change.Action.CREATE)
-    }
-    now = {result.pk: snapshot(result) for result in Result.objects.filter(race=race)}
-    return (
-        bool(created) and now == {pk: after for pk, after in created.items() if pk in now} and set(now) == set(created)
-    )
-
-
-def _undo(change):
-    model = {"result": Result, "race": Race}[change.model]
-    if change.action == Change.Action.CREATE:
-        model.objects.filter(pk=change.object_id).delete()
-        return
-    if change.action == Change.Action.UPDATE:  # only the fields this change changed
-        values = {field: before for field, before, _after in change.changed_fields()}
-    else:  # a deletion: the whole object again
-        values = dict(change.before)
-    obj = model.objects.filter(pk=change.object_id).first() or model(pk=change.object_id)
-    for field, value in values.items():
-        setattr(obj, field, value)
-    if model is Result and (not obj.rank_is_official or (obj.status != Status.FINISHED and not obj.team)):
-        obj.rank = None  # a computed rank follows the times again (the write path ranks the race)
-    obj.save()

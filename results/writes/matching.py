@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from results.imports.sheets import name_key
 from results.models import Skater, SkaterName
 from results.sport.names import near_names
+from results.writes import path
 
 GENDER_WORDS = {"F": "woman", "M": "man"}
 RACE_WORDS = {"F": "women's", "M": "men's"}
@@ -33,7 +34,8 @@ def short_key(name):
 class SkaterIndex:
     """Every skater by every name they raced under, for matching sheet rows."""
 
-    def __init__(self):
+    def __init__(self, by=None, note=""):
+        self.by, self.note = by, note  # who creates the skaters made for names not found
         self.by_name = defaultdict(list)
         self.by_short = defaultdict(list)
         self.slugs = set(Skater.objects.values_list("slug", flat=True))
@@ -78,10 +80,11 @@ class SkaterIndex:
                 self.by_short[key].append(skater)
 
     def create(self, name, nationality, gender, birth_date=None):
-        skater = Skater.objects.create(
+        skater = Skater(
             name=name, nationality=nationality, gender=gender, birth_date=birth_date,
             slug=unique_slug(slugify(name) or "skater", self.slugs),
         )  # fmt: skip
+        path.save(skater, by=self.by, note=self.note)
         self.add(skater)
         return skater
 

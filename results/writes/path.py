@@ -1,11 +1,11 @@
-"""The one write path: what happens after a skater, competition, race or result is written, whoever wrote it.
-
-The admin and the shell write through the ORM, whose signals (results/writes/signals.py) call these functions;
-the sheet importer writes in bulk and calls `results_written` itself. Each write is entered in the change log
-(results/writes/changes.py); a change to a race's results re-ranks the race at once (computed ranks follow the
-times; official ranks are kept); and every race touched is queued so that, when the transaction commits, the
-derived facts it takes part in are computed again (results/writes/derived.py) and the cached pages that show what
-changed are made stale (results/writes/invalidation.py).
+"""The one write path: every write of a skater, competition, race, result or other data — the admin's forms, the
+race-day entry screen, the importers, merges, restores — is a call of `save`, `delete` or a bulk function here,
+naming who acts (`by`). Each does, in one transaction and in this order: the write; its entry in the change log
+(results/writes/changes.py); the ranks of the races it touched (computed ranks follow the times, official ranks
+are kept); and it queues those races, so that when the transaction commits the derived facts they take part in are
+computed again (results/writes/derived.py) and the cached pages that show them are made stale
+(results/writes/invalidation.py). Saving what is already stored writes nothing, logs nothing and makes no page
+stale. No ORM signal takes part: what happens is what these functions call.
 """
 
 import threading
@@ -13,7 +13,7 @@ import threading
 from django.db import transaction
 from django.db.models import F, OuterRef, Subquery
 
-from results.models import Change, Competition, Race, Result
+from results.models import Change, Competition, Race, Result, Skater
 from results.writes import changes, derived
 from results.writes.invalidation import invalidate
 from results.writes.ranks import rerank_races
@@ -83,13 +83,59 @@ def result_key(skater_id, race_id, nationality):
     return (skater_id, *race[:2], nationality, race[2]) if race else None
 
 
-def result_written(before, result, user=None, note=""):
+def save(obj, by=None, note=""):
+    """Write a skater, competition, race, result or other data (a rink, another name, a points table, a team
+    member) and everything that follows from it. Returns whether anything was written."""
+    with transaction.atomic():
+        if obj.pk is not None and _as_stored(obj):
+            return False
+        before = _stored_state(obj)
+        obj.save()
+        WRITTEN.get(type(obj), _other_written)(before, obj, by, note)
+        return True
+
+
+def delete(obj, by=None, note=""):
+    """Delete a skater, competition, race, result or other data, with what follows from it: the results that go
+    with it (a skater's, a race's) leave their races ranked again and their derived facts computed again."""
+    with transaction.atomic():
+        DELETED.get(type(obj), _other_deleted)(obj, by, note)
+
+
+def delete_all(objects, by=None, note=""):
+    """Delete each of these (a QuerySet or a list) as `delete` does."""
+    with transaction.atomic():
+        for obj in list(objects):
+            delete(obj, by=by, note=note)
+
+
+def _as_stored(obj):
+    """Whether every field of obj holds what the database holds."""
+    names = [field.attname for field in obj._meta.concrete_fields]
+    stored = type(obj).objects.filter(pk=obj.pk).values(*names).first()
+    return stored is not None and all(stored[name] == getattr(obj, name) for name in names)
+
+
+def _stored_state(obj):
+    """What the write path compares after the write: the tracked fields as stored (None for a new row), or for a
+    competition its rink as stored."""
+    if obj.pk is None:
+        return None
+    if isinstance(obj, Competition):
+        return type(obj).objects.filter(pk=obj.pk).values_list("rink_id", flat=True).first()
+    if type(obj) not in changes.TRACKED:
+        return None
+    stored = type(obj).objects.filter(pk=obj.pk).first()
+    return changes.snapshot(stored) if stored else None
+
+
+def _result_written(before, result, by=None, note=""):
     """A result was created (before is None) or changed (before: its snapshot as it was)."""
     after = changes.snapshot(result)
     if before == after:
         return
     action = Change.Action.CREATE if before is None else Change.Action.UPDATE
-    changes.change_for(result, action, before, after, user, note).save()
+    changes.change_for(result, action, before, after, by, note).save()
     races, keys = {result.race_id}, set()
     if before is not None:
         changes.mark_corrected([result.race_id])
@@ -104,19 +150,32 @@ def result_written(before, result, user=None, note=""):
     queue_refresh(races, keys)
 
 
-def result_deleted(result):
-    changes.change_for(result, Change.Action.DELETE, changes.snapshot(result), None).save()
-    changes.mark_corrected([result.race_id])
-    rerank_races([result.race_id])
-    raise_versions([result.race_id])
-    queue_refresh({result.race_id}, {result_key(result.skater_id, result.race_id, result.nationality)})
+def _result_deleted(result, by=None, note=""):
+    results_removed([result.id], by, note)
 
 
-def results_written(created, updated, user=None, note=""):
+def results_removed(result_ids, by=None, note=""):
+    """Delete these results: each in the change log (restorable from its race's history), their races ranked again."""
+    results = list(Result.objects.filter(id__in=result_ids).select_related("race__competition"))
+    if not results:
+        return
+    Change.objects.bulk_create(
+        [changes.change_for(r, Change.Action.DELETE, changes.snapshot(r), None, by, note) for r in results]
+    )
+    keys = {(r.skater_id, r.race.gender, r.race.distance_m, r.nationality, r.race.competition.rink_id) for r in results}
+    race_ids = {r.race_id for r in results}
+    Result.objects.filter(id__in=[r.id for r in results]).delete()
+    changes.mark_corrected(race_ids)
+    rerank_races(race_ids)
+    raise_versions(race_ids)
+    queue_refresh(race_ids, keys)
+
+
+def results_written(created, updated, by=None, note=""):
     """The importer's bulk writes: created results, and (before, result) pairs of changed ones."""
-    changes_made = [changes.change_for(r, Change.Action.CREATE, None, changes.snapshot(r), user, note) for r in created]
+    changes_made = [changes.change_for(r, Change.Action.CREATE, None, changes.snapshot(r), by, note) for r in created]
     changes_made += [
-        changes.change_for(r, Change.Action.UPDATE, before, changes.snapshot(r), user, note) for before, r in updated
+        changes.change_for(r, Change.Action.UPDATE, before, changes.snapshot(r), by, note) for before, r in updated
     ]
     Change.objects.bulk_create(changes_made, batch_size=1000)
     changes.mark_corrected({r.race_id for _, r in updated})
@@ -133,11 +192,34 @@ def results_written(created, updated, user=None, note=""):
     queue_refresh(race_ids, keys)
 
 
-def race_written(before, race, user=None):
+def races_updated(race_ids, values, by=None, note=""):
+    """Set these fields ({field: value}) on these races in one update (only on those that differ)."""
+    races = [r for r in Race.objects.filter(id__in=race_ids) if any(getattr(r, f) != v for f, v in values.items())]
+    befores = {race.id: changes.snapshot(race) for race in races}
+    Race.objects.filter(id__in=[race.id for race in races]).update(**values)
+    for race in races:
+        for name, value in values.items():
+            setattr(race, name, value)
+    races_rewritten([(befores[race.id], race) for race in races], by=by, note=note)
+
+
+def races_rewritten(pairs, by=None, note=""):
+    """Races written in bulk ((before, race) pairs: the snapshot before, the race as written): each whose tracked
+    fields changed is in the change log, and all are queued."""
+    logged = [
+        changes.change_for(race, Change.Action.UPDATE, before, changes.snapshot(race), by, note)
+        for before, race in pairs if changes.snapshot(race) != before
+    ]  # fmt: skip
+    Change.objects.bulk_create(logged)
+    if pairs:
+        queue_refresh({race.id for _before, race in pairs}, lists=True, themselves=True)
+
+
+def _race_written(before, race, by=None, note=""):
     after = changes.snapshot(race)
     if before != after:
         action = Change.Action.CREATE if before is None else Change.Action.UPDATE
-        changes.change_for(race, action, before, after, user).save()
+        changes.change_for(race, action, before, after, by, note).save()
     keys = set()
     if before and (before["gender"], before["distance_m"], before["competition_id"]) != (
         race.gender, race.distance_m, race.competition_id,
@@ -152,16 +234,18 @@ def race_written(before, race, user=None):
     queue_refresh({race.id}, keys, lists=True, themselves=True)
 
 
-def race_deleted(race):
-    changes.change_for(race, Change.Action.DELETE, changes.snapshot(race), None).save()
+def _race_deleted(race, by=None, note=""):
+    results_removed(list(race.results.values_list("id", flat=True)), by, note)
+    changes.change_for(race, Change.Action.DELETE, changes.snapshot(race), None, by, note).save()
+    race.delete()
     queue_refresh(everywhere=True)
 
 
-def skater_written(before, skater, user=None):
+def _skater_written(before, skater, by=None, note=""):
     after = changes.snapshot(skater)
     if before != after:
         action = Change.Action.CREATE if before is None else Change.Action.UPDATE
-        changes.change_for(skater, action, before, after, user).save()
+        changes.change_for(skater, action, before, after, by, note).save()
     if before and before.get("birth_date") != after.get("birth_date"):
         # the winners' ages on the race pages: the events this skater has won
         queue_refresh(
@@ -171,12 +255,14 @@ def skater_written(before, skater, user=None):
         queue_refresh(everywhere=True)  # a name, a nationality: shown on any page
 
 
-def skater_deleted(skater):
-    changes.change_for(skater, Change.Action.DELETE, changes.snapshot(skater), None).save()
+def _skater_deleted(skater, by=None, note=""):
+    results_removed(list(Result.objects.filter(skater=skater).values_list("id", flat=True)), by, note)
+    changes.change_for(skater, Change.Action.DELETE, changes.snapshot(skater), None, by, note).save()
+    skater.delete()
     queue_refresh(everywhere=True)
 
 
-def competition_written(old_rink, competition):
+def _competition_written(old_rink, competition, by=None, note=""):
     """old_rink: the rink before the change (None for a new competition)."""
     keys = set()
     if old_rink is not None and old_rink != competition.rink_id:
@@ -187,6 +273,22 @@ def competition_written(old_rink, competition):
     queue_refresh(set(competition.races.values_list("id", flat=True)), keys, everywhere=True)
 
 
-def other_data_written():
-    """Rinks, other names, points tables: no derived fact, but the pages show them."""
+def _competition_deleted(competition, by=None, note=""):
+    for race in competition.races.all():
+        _race_deleted(race, by, note)
+    competition.delete()
     queue_refresh(everywhere=True)
+
+
+def _other_written(before, obj, by=None, note=""):
+    """Rinks, other names, points tables, team members: no derived fact, but the pages show them."""
+    queue_refresh(everywhere=True)
+
+
+def _other_deleted(obj, by=None, note=""):
+    obj.delete()
+    queue_refresh(everywhere=True)
+
+
+WRITTEN = {Result: _result_written, Race: _race_written, Skater: _skater_written, Competition: _competition_written}
+DELETED = {Result: _result_deleted, Race: _race_deleted, Skater: _skater_deleted, Competition: _competition_deleted}

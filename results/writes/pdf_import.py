@@ -61,15 +61,15 @@ def checked(sheets):
     return read
 
 
-def import_pdfs(files, dry_run=False, user=None, publish=True, jobs=1, records_confirmed=False):
+def import_pdfs(files, dry_run=False, by=None, publish=True, jobs=1, records_confirmed=False):
     """Read, check and write PDFs ([(name, bytes)]): (ImportSummary, notes), or SheetError with nothing written.
     A time that would be a new world record is written only when records_confirmed (someone has looked at it)."""
     read = read_pdfs(files, jobs=jobs)
-    return write(read, dry_run=dry_run, user=user, publish=publish, records_confirmed=records_confirmed), read.notes
+    return write(read, dry_run=dry_run, by=by, publish=publish, records_confirmed=records_confirmed), read.notes
 
 
-def write(read, dry_run=False, user=None, publish=True, records_confirmed=False):
+def write(read, dry_run=False, by=None, publish=True, records_confirmed=False):
     return import_rows(
-        read.rows, dry_run=dry_run, user=user, note="official PDF import", publish=publish,
+        read.rows, dry_run=dry_run, by=by, note="official PDF import", publish=publish,
         race_details=read.race_details, records_confirmed=records_confirmed,
     )  # fmt: skip

@@ -10,14 +10,16 @@ from django.utils.text import slugify
 
 from results.imports.register import read_register
 from results.models import SkaterName
+from results.writes import path
 from results.writes.matching import SkaterIndex, unique_slug
 
 
 @transaction.atomic
-def import_register(text, filename="register"):
+def import_register(text, filename="register", by=None):
     """Create or update skaters from a register; returns (created, updated)."""
     rows = read_register(text, filename)
-    index = SkaterIndex()
+    note = f"skater register {filename}"
+    index = SkaterIndex(by=by, note=note)
     known_names = set(SkaterName.objects.values_list("skater_id", "name"))
     created = updated = 0
     for row in rows:
@@ -38,11 +40,11 @@ def import_register(text, filename="register"):
                 if old_name != skater.name:
                     row["other_names"].append(old_name)
                     skater.slug = unique_slug(slugify(skater.name), index.slugs - {skater.slug})
-                skater.save()
+                path.save(skater, by=by, note=note)
                 updated += 1
         for other in row["other_names"]:
             if other != skater.name and (skater.id, other) not in known_names:
-                SkaterName.objects.create(skater=skater, name=other)
+                path.save(SkaterName(skater=skater, name=other), by=by, note=note)
                 known_names.add((skater.id, other))
         index.add(skater, row["other_names"])
     return created, updated

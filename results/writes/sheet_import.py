@@ -95,31 +95,33 @@ def competition_slug(name):
     return slugify(short_competition_name(name))
 
 
-def _rink_for(row, rinks_by_name, summary):
+def _rink_for(row, rinks_by_name, summary, by, note):
     rink = rinks_by_name.get(name_key(row.venue))
     if rink is None:
-        rink = Rink.objects.create(
+        rink = Rink(
             name=row.venue, city=row.city, country=row.country_of_venue,
             slug=unique_slug(slugify(row.venue), set(Rink.objects.values_list("slug", flat=True))),
         )  # fmt: skip
+        path.save(rink, by=by, note=note)
         rinks_by_name[name_key(row.venue)] = rink
         summary.rinks += 1
         summary.new_rinks.append(rink)
     return rink
 
 
-def _assign_rounds_and_slugs(competition_ids):
+def _assign_rounds_and_slugs(competition_ids, by, note):
     races = list(Race.objects.filter(competition_id__in=competition_ids).order_by("date", "id"))
     groups = defaultdict(list)
     for race in races:
         groups[(race.competition_id, race.gender, race.distance_m, race.kind, race.division)].append(race)
-    changed = []
+    changed, befores = [], {}
     for group in groups.values():
         for number, race in enumerate(group, start=1):
-            before = (race.round, race.slug)
+            before, snapshot = (race.round, race.slug), audit.snapshot(race)
             race.round = number if len(group) > 1 else None
             if (race.round, race.make_slug()) != before:
                 changed.append(race)
+                befores[race.id] = snapshot
     # two passes so that swapping slugs between races never breaks the unique constraint
     for race in changed:
         race.slug = f"tmp-{race.id}"
@@ -127,17 +129,19 @@ def _assign_rounds_and_slugs(competition_ids):
     for race in changed:
         race.slug = race.make_slug()
     Race.objects.bulk_update(changed, ["slug"])
+    path.races_rewritten([(befores[race.id], race) for race in changed], by=by, note=note)
 
 
-def _update_completeness(race_ids):
+def _update_completeness(race_ids, official, by, note):
+    """A race is a complete field when its rows look like one, or its source says so (`official`)."""
     rows = defaultdict(list)
     for race_id, rank, time_ms, status, pair in Result.objects.filter(race_id__in=race_ids).values_list(
         "race_id", "rank", "time_ms", "status", "pair"
     ):
         rows[race_id].append((rank, time_ms, status, pair))
-    complete = [race_id for race_id in race_ids if looks_complete(rows[race_id])]
-    Race.objects.filter(id__in=race_ids).exclude(id__in=complete).update(field_complete=False)
-    Race.objects.filter(id__in=complete).update(field_complete=True)
+    complete = {race_id for race_id in race_ids if looks_complete(rows[race_id])} | set(official)
+    path.races_updated(set(race_ids) - complete, {"field_complete": False}, by=by, note=note)
+    path.races_updated(complete, {"field_complete": True}, by=by, note=note)
 
 
 def _label(field):
@@ -151,21 +155,21 @@ def _shown(field, value):
     return "—" if value in (None, "") else str(value)
 
 
-def _write_race_details(race, details, summary):
+def _write_race_details(race, details, summary, by, note):
     """What an official PDF says of the race beyond its results: programme number, start, conditions, officials."""
     before = {name: getattr(race, name) for name in RACE_DETAILS}
     after = {**before, **details}
     if after != before:
         for name, value in after.items():
             setattr(race, name, value)
-        race.save(update_fields=RACE_DETAILS)
+        path.save(race, by=by, note=note)
         changed = ", ".join(name.replace("_", " ") for name in RACE_DETAILS if before[name] != after[name])
         summary.changes.append(("", f"race details: {race}: {changed}"))
         summary.races_changed += 1
 
 
 @transaction.atomic
-def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=True, race_details=None, complete=False,
+def import_rows(rows, dry_run=False, by=None, note="sheet import", publish=True, race_details=None, complete=False,
                 records_confirmed=True):  # fmt: skip
     """Write checked sheet rows; with dry_run, roll everything back and only report.
 
@@ -175,7 +179,7 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
     cannot show it by itself). records_confirmed: a time that would be a new world record is written (else the
     import is refused naming it; a dry run names it in the summary)."""
     summary = ImportSummary()
-    skaters = SkaterIndex()
+    skaters = SkaterIndex(by=by, note=note)
     matched = match_rows(rows, skaters)
     summary.would_be_records = _would_be_records(rows)
     refused = [f"{row.where}: {contradiction(row, other)}" for row, other in matched.contradictions]
@@ -184,10 +188,10 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
     if refused:
         raise SheetError(refused)
     summary.inexact_matches = list(matched.inexact)
-    SkaterName.objects.bulk_create(  # the printed short form is a name they raced under: found by name from now on
-        [SkaterName(skater=skater, name=printed, slug=slugify(printed)) for printed, skater in matched.inexact],
-        ignore_conflicts=True,
-    )
+    known = set(SkaterName.objects.filter(skater__in=[s for _, s in matched.inexact]).values_list("skater_id", "name"))
+    for printed, skater in matched.inexact:  # the printed short form is a name they raced under: found by it from now
+        if (skater.id, printed) not in known:
+            path.save(SkaterName(skater=skater, name=printed, slug=slugify(printed)), by=by, note=note)
     rinks_by_name = {name_key(name): rink for rink in Rink.objects.all() for name in rink.all_names()}
     competitions = {(c.name, c.season): c for c in Competition.objects.all()}
     competition_slugs = {c.slug for c in competitions.values()}
@@ -205,31 +209,33 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
     for row in rows:
         competition = competitions.get((row.competition, row.season))
         if competition is None:
-            competition = Competition.objects.create(
+            competition = Competition(
                 name=row.competition, season=row.season, kind=competition_kind(row.competition),
-                rink=_rink_for(row, rinks_by_name, summary), start_date=row.date, end_date=row.date, published=publish,
-                slug=unique_slug(competition_slug(row.competition), competition_slugs),
+                rink=_rink_for(row, rinks_by_name, summary, by, note), start_date=row.date, end_date=row.date,
+                published=publish, slug=unique_slug(competition_slug(row.competition), competition_slugs),
             )  # fmt: skip
+            path.save(competition, by=by, note=note)
             competitions[(row.competition, row.season)] = competition
             summary.competitions += 1
             summary.new_competitions.append(competition)
         if row.date < competition.start_date or row.date > competition.end_date:
             competition.start_date = min(competition.start_date, row.date)
             competition.end_date = max(competition.end_date, row.date)
-            competition.save(update_fields=["start_date", "end_date"])
+            path.save(competition, by=by, note=note)
         if row.race_key not in races:
-            races[row.race_key] = Race.objects.create(
+            races[row.race_key] = Race(
                 competition=competition, date=row.date, gender=row.gender, distance_m=row.distance_m,
                 kind=row.kind, division=row.division, slug=f"new-{len(races)}", published=publish,
                 provisional=row.race_key in with_starters_to_skate,
             )  # fmt: skip
+            path.save(races[row.race_key], by=by, note=note)
             summary.races += 1
             summary.new_races.append(races[row.race_key])
             touched_competitions.add(competition.id)
 
     for race_key, details in (race_details or {}).items():
         if race_key in races:
-            _write_race_details(races[race_key], details, summary)
+            _write_race_details(races[race_key], details, summary, by, note)
     sheet_races = {races[row.race_key].id for row in rows}
     existing = {(r.race_id, r.skater_id or r.team): r for r in Result.objects.filter(race_id__in=sheet_races)}
     to_create, to_update, race_ids, befores, listed = [], [], set(), {}, set()
@@ -278,20 +284,18 @@ def import_rows(rows, dry_run=False, user=None, note="sheet import", publish=Tru
             summary.changes.append((row.where, f"changed: {competitor}, {race}: {changed}"))
         listed.add(key)
         race_ids.add(race.id)
-    _remove_left_out([result.id for key, result in existing.items() if key[0] in replaced and key not in listed],
-                     summary)  # fmt: skip
+    left_out = [result.id for key, result in existing.items() if key[0] in replaced and key not in listed]
+    _remove_left_out(left_out, summary, by, note)
     Result.objects.bulk_create(to_create, batch_size=1000)
     Result.objects.bulk_update(to_update, RESULT_FIELDS, batch_size=1000)
-    path.results_written(to_create, [(befores[r.id], r) for r in to_update], user, note)
+    path.results_written(to_create, [(befores[r.id], r) for r in to_update], by, note)
     summary.results_created, summary.results_changed = len(to_create), len(to_update)
     if touched_competitions:
-        _assign_rounds_and_slugs(touched_competitions)
-    if race_ids:
-        _update_completeness(race_ids)
-    official = {races[key].id for key in race_details or {} if key in races}
+        _assign_rounds_and_slugs(touched_competitions, by, note)
+    official = {races[key].id for key in race_details or {} if key in races}  # an official result lists the field
     if complete:
         official |= {races[row.race_key].id for row in rows}
-    Race.objects.filter(id__in=official).update(field_complete=True)  # an official result lists the whole field
+    _update_completeness(race_ids | official, official, by, note)
     if dry_run:
         summary.near_new_skaters = [(new, near) for new in summary.new_skaters if (near := skaters.near(new))]
         summary.suspicious = _suspicious(rows, {where for where, _sentence in summary.would_be_records})
@@ -307,7 +311,7 @@ def _standing(result):
     return ", ".join(part for part in (rank, shown, status) if part) or "no time yet"
 
 
-def _remove_left_out(result_ids, summary):
+def _remove_left_out(result_ids, summary, by, note):
     """Results of an official race that its PDF does not list: removed (each in the change log, restorable from
     the race's history); the race is ranked again and its derived facts computed again by the write path."""
     results = Result.objects.filter(id__in=result_ids).select_related("skater", "race__competition")
@@ -315,7 +319,7 @@ def _remove_left_out(result_ids, summary):
         name = result.skater.name if result.skater_id else result.team
         summary.removals.append(f"{name}, {result.race}: {_standing(result)}")
         summary.changes.append(("", f"removed: {name}, {result.race}: {_standing(result)} (not in the official PDF)"))
-    Result.objects.filter(id__in=result_ids).delete()
+    path.results_removed(result_ids, by=by, note=note)
     summary.results_removed = len(result_ids)
 
 

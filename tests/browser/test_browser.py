@@ -1,6 +1,7 @@
 import pytest
 
 from results.models import Competition
+from results.writes import path as write_path
 from tests.browser.conftest import shot
 from tests.conftest import ROOT
 
@@ -10,7 +11,7 @@ WIDEST = "Math.max(document.documentElement.scrollWidth, ...[...document.querySe
 
 
 def test_an_editor_uploads_a_real_sheet_previews_confirms_and_the_race_is_public(seeded_live_server, browser, editor):
-    Competition.objects.filter(name="2024 World Sprint Speed Skating Championships").delete()
+    write_path.delete_all(Competition.objects.filter(name="2024 World Sprint Speed Skating Championships"))
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{seeded_live_server.url}/admin/")
     page.fill("#id_username", "ed")

@@ -8,6 +8,7 @@ from results.models import RecordEntry, RecordScope, Result, Skater, Status
 from results.sport import plausibility
 from tests.browser.conftest import shot
 from tests.browser.test_race_day import log_in
+from tests.helpers.builders import make
 from tests.test_official_intake import WOMEN_1000_A_HEERENVEEN, official, race_of
 
 pytestmark = pytest.mark.flushes_db
@@ -20,7 +21,7 @@ def test_an_editor_sees_what_a_pdf_will_change_and_must_tick_a_new_world_record(
 
     race = race_of(official(WOMEN_1000_A_HEERENVEEN))
     winner = race.results.get(rank=1)
-    Result.objects.create(race=race, skater=Skater.objects.get(name="Afonso Henrique Pestana Silva"),
+    make(Result, race=race, skater=Skater.objects.get(name="Afonso Henrique Pestana Silva"),
                           nationality="POR", time_ms=90_000, status=Status.FINISHED)  # fmt: skip
     RecordEntry.objects.filter(scope=RecordScope.WORLD, gender="F", distance_m=1000).update(time_ms=winner.time_ms + 10)
     monkeypatch.setitem(plausibility.FASTEST["F"], 1000, winner.time_ms + 10)  # the table as before this race

@@ -5,6 +5,7 @@ import csv
 from collections import defaultdict
 
 from results.models import Competition, Race, Result, Skater
+from results.writes import path as write_path
 from tests.conftest import SHEETS
 
 BEIJING_CUP = "2023-24 ISU Speed Skating World Cup 2 (Beijing)"
@@ -14,13 +15,13 @@ BEIJING = "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
 
 def make_race(size):
     """A race of `size` results in a new competition, for query counting."""
-    competition = Competition.objects.create(
+    competition = make(Competition,
         name=f"Count Cup {size}", slug=f"count-cup-{size}", kind="other", season=2024,
         rink_id=Competition.objects.first().rink_id, start_date="2024-12-01", end_date="2024-12-01",
     )  # fmt: skip
-    race = Race.objects.create(competition=competition, date="2024-12-01", gender="F", distance_m=500)
+    race = make(Race, competition=competition, date="2024-12-01", gender="F", distance_m=500)
     for n, skater in enumerate(Skater.objects.filter(gender="F")[:size]):
-        Result.objects.create(race=race, skater=skater, time_ms=38000 + n * 10, rank=n + 1, pair=n // 2 + 1)
+        make(Result, race=race, skater=skater, time_ms=38000 + n * 10, rank=n + 1, pair=n // 2 + 1)
     return race
 
 
@@ -29,17 +30,17 @@ def make_team_pursuit():
     from results.writes.ranks import rerank_races
 
     competition = Competition.objects.get(name="2023-24 ISU Speed Skating World Cup 2 (Beijing)")
-    race = Race.objects.create(
-        competition=competition, date="2023-11-19", gender="F", distance_m=2400, kind=RaceKind.TEAM_PURSUIT
+    race = make(
+        Race, competition=competition, date="2023-11-19", gender="F", distance_m=2400, kind=RaceKind.TEAM_PURSUIT
     )
     teams = {
         "JPN": (176000, ["Miho Takagi", "Ayano Sato"]),
         "NED": (175500, ["Antoinette Rijpma-de Jong", "Marrit Fledderus"]),
     }
     for team, (time_ms, names) in teams.items():
-        result = Result.objects.create(race=race, team=team, nationality=team, time_ms=time_ms)
+        result = make(Result, race=race, team=team, nationality=team, time_ms=time_ms)
         for position, name in enumerate(names, start=1):
-            TeamMember.objects.create(result=result, skater=Skater.objects.get(name=name), position=position)
+            make(TeamMember, result=result, skater=Skater.objects.get(name=name), position=position)
     rerank_races([race.id])
     return race
 
@@ -161,3 +162,10 @@ def start_list_from(source, pairs=8, competition="Race Day Cup", day="2026-01-10
     race = Race.objects.get(competition__name=competition, gender=source.gender, distance_m=source.distance_m)
     typed = {r.skater.name: timing.format_measured(r.time_ms) if r.time_ms else r.status for r in drawn}
     return race, typed
+
+
+def make(model, **fields):
+    """A row made as the site makes one: through the write path (logged, ranked, its derived facts queued)."""
+    obj = model(**fields)
+    write_path.save(obj)
+    return obj
