@@ -50,3 +50,14 @@ def test_no_orm_signal_receiver_has_a_domain_effect():
     assert len(sources) > 50
     connected = [p.name for p in sources if any(s in p.read_text() for s in ("post_save", "pre_save", "post_delete"))]
     assert connected == []
+
+
+def test_the_public_rule_is_written_once():
+    """'Published, in a published competition' is results/models/public.py's, in Q, SQL and Python alike: no other
+    module writes the flags into a condition of its own."""
+    import re
+
+    written_again = re.compile(r"\w+\.published\s+(AND|and)\s+\w+\.(competition\.)?published|published=True")
+    sources = [p for p in (ROOT / "results").rglob("*.py") if "migrations" not in p.parts and p.name != "public.py"]
+    again = [p.name for p in sources if written_again.search(p.read_text())]
+    assert again == []

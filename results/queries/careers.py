@@ -13,6 +13,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 
 from results.models import CompetitionKind, RaceKind, Result, Status, distance_label, short_competition_name
 from results.models.addresses import slug_url
+from results.models.public import public_race_sql
 from results.queries import sql
 
 RECENT_SEASONS = 5  # season bests listed on a profile; the chart shows every season
@@ -134,7 +135,7 @@ def career_queryset(skater):
     )
 
 
-CAREER = """
+CAREER = f"""
     SELECT r.race_id, ra.date, ra.distance_m, ra.kind, ra.division, c.season, c.kind, r.status, r.rank, r.time_ms,
            r.time_in_tenths, c.slug, ra.slug, c.name, rk.name,
            CASE WHEN r.status = 'FIN' AND r.time_ms IS NOT NULL AND ra.kind = 'individual' THEN 1 ELSE 0 END
@@ -142,7 +143,7 @@ CAREER = """
     JOIN results_race ra ON ra.id = r.race_id
     JOIN results_competition c ON c.id = ra.competition_id
     JOIN results_rink rk ON rk.id = c.rink_id
-    WHERE ra.published AND c.published AND r.skater_id = %s
+    WHERE {public_race_sql("ra", "c")} AND r.skater_id = %s
     ORDER BY ra.date, r.race_id
 """
 

@@ -19,6 +19,7 @@ from results.models import (
     short_competition_name,
 )
 from results.models.addresses import slug_url
+from results.models.public import is_public, public_race_sql
 from results.queries import sql
 from results.queries.starts import starts_on_distance
 from results.sport.race_lines import race_lines
@@ -45,7 +46,7 @@ def race_at(competition_slug, race_slug, user):
     (sql.py): the QuerySet's compilation cost the race page a tenth of its time."""
     query = RACE_AT.format(
         race=sql.columns(Race, "ra"), competition=sql.columns(Competition, "c", "competition"),
-        rink=sql.columns(Rink, "rk", "rink"), public="" if user.is_staff else "AND ra.published AND c.published",
+        rink=sql.columns(Rink, "rk", "rink"), public="" if user.is_staff else f"AND {public_race_sql('ra', 'c')}",
     )  # fmt: skip
     race = next(iter(Race.objects.raw(query, [competition_slug, race_slug])), None)
     if race is not None:
@@ -191,10 +192,10 @@ def races_of_distance_queryset(race):
     )  # fmt: skip
 
 
-RACES_OF_DISTANCE = """
+RACES_OF_DISTANCE = f"""
     SELECT ra.id, ra.competition_id, ra.division, ra.round, ra.slug, ra.published, c.published, c.slug, c.name
     FROM results_race ra JOIN results_competition c ON c.id = ra.competition_id
-    WHERE ((ra.published AND c.published) OR ra.id = %s)
+    WHERE ({public_race_sql("ra", "c")} OR ra.id = %s)
       AND c.season = %s AND ra.gender = %s AND ra.distance_m = %s AND ra.kind = %s
     ORDER BY ra.date, ra.division DESC, ra.round, ra.id
 """
@@ -207,8 +208,8 @@ def races_around(race):
     rows = [RaceRow._make(row) for row in found]
     siblings = [
         row for row in rows
-        if row.competition_id == race.competition_id and row.id != race.id and row.published
-        and row.competition__published
+        if row.competition_id == race.competition_id and row.id != race.id
+        and is_public(row.published, row.competition__published)
     ]  # fmt: skip
     season = [row for row in rows if row.division == race.division]
     at = next(n for n, row in enumerate(season) if row.id == race.id)

@@ -3,6 +3,7 @@
 from django.db.models import Q
 
 from results.models import PUBLIC_RESULT, Result
+from results.models.public import public_race_sql
 from results.queries import sql
 from results.sport.streaks import Start
 
@@ -33,7 +34,7 @@ DISTANCE_HISTORY = """
     JOIN results_race ra ON ra.id = r.race_id
     JOIN results_competition c ON c.id = ra.competition_id
     JOIN results_rink rk ON rk.id = c.rink_id
-    WHERE ((ra.published AND c.published) OR r.race_id = %s) AND {skaters}
+    WHERE ({public} OR r.race_id = %s) AND {skaters}
       AND r.race_distance_m = %s AND r.race_date <= %s AND ra.gender = %s AND ra.kind = %s
     ORDER BY r.race_date, r.race_id, r.id
 """
@@ -46,7 +47,7 @@ def starts_on_distance(race, skater_ids):
     skaters skated, not what every skater skated on the distance."""
     skaters, skater_params = sql.one_of("r.skater_id", skater_ids)
     found = sql.rows(
-        DISTANCE_HISTORY.format(skaters=skaters),
+        DISTANCE_HISTORY.format(skaters=skaters, public=public_race_sql("ra", "c")),
         [race.id, *skater_params, race.distance_m, race.date.isoformat(), race.gender, race.kind],
     )
     grouped = {}

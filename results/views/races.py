@@ -14,6 +14,7 @@ from results.display.tables.base import sort_asked
 from results.display.tables.races import MassStartTable, RaceResultTable, TeamRaceTable
 from results.display.talking_points import race_story
 from results.models import RaceKind
+from results.models.public import is_public
 from results.queries import competition_page as competition_queries
 from results.queries import race_page as queries
 from results.sport.race_lines import time_to_beat
@@ -96,6 +97,6 @@ def race_live(request, competition_slug, race_slug):
     context = {"race": race, "competition": race.competition, **live_context(request, race, lines)}
     response = HttpResponse(render_to_string("results/race_live.html", context, request))
     response["ETag"], response["Cache-Control"], response["X-Cache"] = etag, "no-cache", "miss"
-    if race.published and race.competition.published:
+    if is_public(race.published, race.competition.published):
         caching.remember_live(request, response, race.id, since)
     return response

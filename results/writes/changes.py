@@ -8,7 +8,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from results.models import Change, Race, Result, Skater
+from results.models import PUBLIC_RACE, Change, Race, Result, Skater
 
 TRACKED = {
     Skater: ["name", "slug", "gender", "nationality", "birth_date"],
@@ -47,7 +47,7 @@ def change_for(obj, action, before, after, user=None, note=""):
 def mark_corrected(race_ids):
     """A published race whose results were changed after publication says so on its page (a provisional race is
     still being entered: its changes are no corrections)."""
-    Race.objects.filter(id__in=race_ids, published=True, provisional=False).update(corrected_at=timezone.now())
+    Race.objects.filter(PUBLIC_RACE, id__in=race_ids, provisional=False).update(corrected_at=timezone.now())
 
 
 def changed_again(change):

@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.utils import translation
 
 from results.models import Competition, Race, Skater
+from results.models.public import public_races
 from results.queries.skater_page import rivals_of
 
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         competition = Competition.objects.public().filter(season=season).order_by("-start_date").first()
         race = Race.objects.filter(competition=competition).annotate(n=Count("results")).order_by("-n", "id").first()
         skater = (
-            Skater.objects.filter(results__race__published=True)
+            Skater.objects.filter(public_races("results__race__"))
             .annotate(n=Count("results"))
             .order_by("-n", "id")
             .first()
