@@ -64,11 +64,32 @@ def shows(request, *tags):
     request.cache_tags = getattr(request, "cache_tags", frozenset()) | set(tags)
 
 
+# The tags, named once: the views declare with them what their pages show (`shows`), the invalidation bumps them
+# for what an edit changed (results/writes/invalidation.py).
+HOME, COMPETITIONS, RECORDS, BESTS = "home", "competitions", "records", "bests"
+
+
+def race_tag(race_id):
+    return f"race:{race_id}"
+
+
+def competition_tag(competition_id):
+    return f"competition:{competition_id}"
+
+
+def season_tag(season):
+    return f"season:{season}"
+
+
+def skater_tag(skater_id):
+    return f"skater:{skater_id}"
+
+
 def race_tags(race):
     """What a race's page shows: the race, its competition and season (the races around it), the records before
     it. Its skaters' earlier starts (markers, the story) change only by an edit of an earlier race, which bumps
     this race's tag (results/writes/invalidation.py)."""
-    return {f"race:{race.id}", f"competition:{race.competition_id}", f"season:{race.competition.season}", "records"}
+    return {race_tag(race.id), competition_tag(race.competition_id), season_tag(race.competition.season), RECORDS}
 
 
 def bump(tags):
@@ -185,7 +206,7 @@ def epoch():
 
 
 def remember_live(request, response, race_id, since_epoch):
-    versions = tag_versions({f"race:{race_id}", ALL}, since_epoch)
+    versions = tag_versions({race_tag(race_id), ALL}, since_epoch)
     if versions:  # no bump since the race was read; the ETag apart, for the many 304s
         key = live_key(request)
         cache_guard.call("set_many", {key: response.content, f"{key}:etag": (versions, response["ETag"])}, TIMEOUT)

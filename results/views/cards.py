@@ -28,7 +28,7 @@ def mark_of(race, line, style):
 def race_card_view(request, competition_slug, race_slug):
     race = queries.race_at(competition_slug, race_slug, AnonymousUser())
     if race is not None:
-        caching.shows(request, f"race:{race.id}")
+        caching.shows(request, caching.race_tag(race.id))
     if race is None:
         raise Http404(_("No race at this address."))
     style = notation()
@@ -44,7 +44,7 @@ def race_card_view(request, competition_slug, race_slug):
 
 def skater_card_view(request, slug):
     skater = skater_behind(slug)
-    caching.shows(request, f"skater:{skater.id}")
+    caching.shows(request, caching.skater_tag(skater.id))
     style = notation()
     records = [
         (r.distance_label, timing.format_time(r.time_ms, style, tenths=r.time_in_tenths))

@@ -17,7 +17,7 @@ from results.sport import classifications, timing
 
 
 def competition_list(request):
-    caching.shows(request, "competitions")
+    caching.shows(request, caching.COMPETITIONS)
     competitions = (
         Competition.objects.public()
         .select_related("rink")
@@ -34,7 +34,7 @@ def competition_list(request):
 def competition_detail(request, slug):
     competition = queries.competition_at(slug, request.user)
     if competition is not None:
-        caching.shows(request, f"competition:{competition.id}")
+        caching.shows(request, caching.competition_tag(competition.id))
     if competition is None:
         raise Http404(_("No competition at this address."))
     races = competition.race_list
@@ -78,7 +78,7 @@ def championship_classifications(competition, races):
 
 def season_detail(request, season):
     start = season_or_404(season)
-    caching.shows(request, f"season:{start}", "competitions")
+    caching.shows(request, caching.season_tag(start), caching.COMPETITIONS)
     competitions = list(
         Competition.objects.public()
         .filter(season=start)

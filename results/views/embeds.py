@@ -42,7 +42,7 @@ def embeddable(view):
 def race_embed(request, competition_slug, race_slug):
     race = queries.race_at(competition_slug, race_slug, AnonymousUser())  # an embed shows public races only
     if race is not None:
-        caching.shows(request, f"race:{race.id}")
+        caching.shows(request, caching.race_tag(race.id))
     if race is None:
         raise Http404(_("No race at this address."))
     lines = queries.lines_of(race)
@@ -56,7 +56,7 @@ def race_embed(request, competition_slug, race_slug):
 
 def skater_embed(request, slug):
     skater = skater_behind(slug)
-    caching.shows(request, f"skater:{skater.id}")
+    caching.shows(request, caching.skater_tag(skater.id))
     results = careers.career(skater)
     latest = careers.latest_first(results)[:1]
     return render(

@@ -30,17 +30,17 @@ def export(results, filename, fmt):
 
 def race_export(request, competition_slug, race_slug, fmt):
     race = get_object_or_404(Race.objects.visible_to(request.user), competition__slug=competition_slug, slug=race_slug)
-    caching.shows(request, f"race:{race.id}")
+    caching.shows(request, caching.race_tag(race.id))
     return export(race.results.all(), f"{competition_slug}-{race_slug}", fmt)
 
 
 def competition_export(request, slug, fmt):
     competition = get_object_or_404(Competition.objects.visible_to(request.user), slug=slug)
-    caching.shows(request, f"competition:{competition.id}")
+    caching.shows(request, caching.competition_tag(competition.id))
     return export(Result.objects.filter(race__in=competition.races.visible_to(request.user)), slug, fmt)
 
 
 def skater_export(request, slug, fmt):
     skater = get_object_or_404(Skater, slug=slug)
-    caching.shows(request, f"skater:{skater.id}")
+    caching.shows(request, caching.skater_tag(skater.id))
     return export(Result.objects.public().filter(skater=skater), slug, fmt)

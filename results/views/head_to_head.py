@@ -18,7 +18,7 @@ def head_to_head(request, slug_a, slug_b):
         raise Http404(_("No skater with this address."))
     if a == b:
         raise Http404(_("A head-to-head needs two different skaters."))
-    caching.shows(request, f"skater:{a.id}", f"skater:{b.id}")
+    caching.shows(request, caching.skater_tag(a.id), caching.skater_tag(b.id))
     meetings = meetings_between(a, b)
     summary = rules.summary(meetings)
     table = MeetingsTable(meetings[::-1], a, b, caption=_("Every meeting"))

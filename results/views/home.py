@@ -9,7 +9,7 @@ from results.queries import home as queries
 
 
 def home(request):
-    caching.shows(request, "home")
+    caching.shows(request, caching.HOME)
     competitions = queries.latest_competitions()
     latest_races = queries.latest_races(competitions)
     ends = queries.recent_streak_ends()

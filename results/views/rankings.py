@@ -18,7 +18,7 @@ from results.views.common import paginate
 def season_ranking(request, season, event):
     gender, distance = event_or_404(event)
     start = season_or_404(season)
-    caching.shows(request, f"season:{start}")
+    caching.shows(request, caching.season_tag(start))
     table = SeasonRankingTable(
         queries.season_ranking(start, gender, distance), order_by=sort_asked(request), caption=_("Season bests")
     )
@@ -44,7 +44,7 @@ def adelskalender(request):
         except ValueError:
             problem = _("The date must be written as YYYY-MM-DD, for example 2024-03-01.")
     if today:  # the list as it stands: its bests; an earlier date's list reads every result (shows "any")
-        caching.shows(request, "bests")
+        caching.shows(request, caching.BESTS)
     distances = classifications.ALLROUND[gender]
     if problem:
         page, ranking = None, []
@@ -68,7 +68,7 @@ def adelskalender(request):
 def world_cup_standings(request, season, event):
     gender, distance = event_or_404(event)
     start = season_or_404(season)
-    caching.shows(request, f"season:{start}", "competitions")
+    caching.shows(request, caching.season_tag(start), caching.COMPETITIONS)
     points_table = queries.world_cup_points(start, gender, distance)
     standings = classifications.world_cup_standings(queries.world_cup_ranks(start, gender, distance), points_table)
     skaters = Skater.objects.in_bulk([row.skater_id for row in standings])

@@ -13,7 +13,7 @@ from results.sport.events import event_slug
 
 
 def records_index(request):
-    caching.shows(request, "records")
+    caching.shows(request, caching.RECORDS)
     nationality = request.GET.get("nationality", "").strip().upper()[:3]
     if nationality:
         held = queries.held_records(scope=RecordScope.NATIONAL, nationality=nationality, current=True)
@@ -33,7 +33,7 @@ def records_index(request):
 
 
 def record_progression(request, event):
-    caching.shows(request, "records")
+    caching.shows(request, caching.RECORDS)
     gender, distance = event_or_404(event)
     nationality = request.GET.get("nationality", "").strip().upper()[:3]
     scope = {"scope": RecordScope.NATIONAL, "nationality": nationality} if nationality else {"scope": RecordScope.WORLD}
@@ -47,7 +47,7 @@ def record_progression(request, event):
 
 
 def streak_list(request):
-    caching.shows(request, "bests")
+    caching.shows(request, caching.BESTS)
     """The longest runs of wins as held, and who is on a run now."""
     table = StreakTable(queries.streaks(), order_by=sort_asked(request), caption=_("Win streaks"))
     paginate_table(request, table, per_page=50)

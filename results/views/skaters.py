@@ -30,7 +30,7 @@ def skater_detail(request, slug):
     skater, moved = skater_or_404(slug)
     if moved:
         return redirect(moved, permanent=True)
-    caching.shows(request, f"skater:{skater.id}")
+    caching.shows(request, caching.skater_tag(skater.id))
     results = careers.career(skater)
     personal = careers.personal_records(results)
     bests = careers.season_bests(results)
@@ -69,7 +69,7 @@ def skater_results(request, slug):
     skater, moved = skater_or_404(slug)
     if moved:
         return redirect("results:skater_results", moved.slug, permanent=True)
-    caching.shows(request, f"skater:{skater.id}")
+    caching.shows(request, caching.skater_tag(skater.id))
     results = careers.career(skater)
     seasons = sorted({r.season for r in results}, reverse=True)
     filterset = SkaterResultFilter(request.GET, queryset=Result.objects.none(), seasons=seasons)

@@ -16,6 +16,7 @@ from operator import itemgetter
 from django.db import transaction
 from django.db.models import Q
 
+from results import caching
 from results.models import (
     SETTLED_RESULT,
     AdelskalenderEntry,
@@ -86,7 +87,7 @@ def _shown_facts(events, skater_ids):
     for gender, distance in events:
         records |= Q(gender=gender, distance_m=distance)
     return {
-        "records": (
+        caching.RECORDS: (
             sorted(
                 RecordEntry.objects.filter(records).values_list(
                     "scope", "nationality", "rink_id", "result_id", "time_ms", "current"
@@ -94,7 +95,7 @@ def _shown_facts(events, skater_ids):
             ),
             sorted(WinnerAge.objects.filter(records).values_list("kind", "extreme", "result_id", "age")),
         ),  # fmt: skip
-        "bests": (
+        caching.BESTS: (
             sorted(
                 StreakSummary.objects.filter(skater_id__in=skater_ids).values_list(
                     "skater_id", "distance_m", "current", "longest"

@@ -20,11 +20,11 @@ def race_change_tags(race_ids, keys=()):
     """The tags of these races, of the skaters in them now and before the change (keys: (skater, gender, distance,
     …) of the results a change moved out), and of the later races of those skaters on the same distance (whose
     markers and stories read their earlier starts)."""
-    tags, races = {"home"}, {}
+    tags, races = {caching.HOME}, {}
     for race_id, distance, day, competition_id, season in Race.objects.filter(id__in=race_ids).values_list(
         "id", "distance_m", "date", "competition_id", "competition__season"
     ):
-        tags |= {f"race:{race_id}", f"competition:{competition_id}", f"season:{season}"}
+        tags |= {caching.race_tag(race_id), caching.competition_tag(competition_id), caching.season_tag(season)}
         races[race_id] = (distance, day)
     starts = set(Result.objects.filter(race_id__in=race_ids).values_list("skater_id", "race_id"))
     starts |= set(TeamMember.objects.filter(result__race_id__in=race_ids).values_list("skater_id", "result__race_id"))
@@ -35,10 +35,10 @@ def race_change_tags(race_ids, keys=()):
         skaters |= {skater for skater, moved_distance in moved if moved_distance == distance}
         later |= Q(skater_id__in=skaters, race_distance_m=distance, race_date__gte=day)
     if races:
-        tags |= {f"race:{r}" for r in Result.objects.filter(later).exclude(race_id__in=races).values_list(
+        tags |= {caching.race_tag(r) for r in Result.objects.filter(later).exclude(race_id__in=races).values_list(
             "race_id", flat=True).distinct()}  # fmt: skip
     skaters = {skater for skater, _ in starts if skater} | {skater for skater, _ in moved}
-    return tags | {f"skater:{skater}" for skater in skaters}
+    return tags | {caching.skater_tag(skater) for skater in skaters}
 
 
 def invalidate(race_ids=(), keys=(), facts=(), everywhere=False, lists=False):
@@ -47,5 +47,5 @@ def invalidate(race_ids=(), keys=(), facts=(), everywhere=False, lists=False):
     everywhere = everywhere or len(race_ids) > MANY_RACES
     tags = {caching.ALL} if everywhere else race_change_tags(race_ids, keys) | set(facts)
     if lists:
-        tags.add("competitions")
+        tags.add(caching.COMPETITIONS)
     caching.bump(tags)
