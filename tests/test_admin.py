@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from results.models import Competition, Race, Result
+from results.sport import timing
 from results.writes import path as write_path
 from tests.helpers.builders import make, race_form, skaters
 
@@ -162,3 +163,13 @@ def test_a_pasted_block_naming_nobody_known_saves_nothing_and_says_which_line(cl
     assert response.status_code == 200
     assert "line 2: Nobody Known is neither on the start list nor in the skater register" in response.content.decode()
     assert not empty_race.results.exists()
+
+
+@pytest.mark.django_db
+def test_the_admins_result_list_shows_a_hand_timed_time_in_tenths(client, editor):
+    client.force_login(editor)
+    hand_timed = Result.objects.filter(time_in_tenths=True, time_ms__isnull=False).select_related("skater").first()
+    response = client.get("/admin/results/result/", {"q": hand_timed.skater.name})
+    shown = timing.format_time(hand_timed.time_ms, "en", tenths=True)
+    assert shown.count(".") == 1 and len(shown.split(".")[1]) == 1  # 18:04.8, not 18:04.80
+    assert f">{shown}<" in response.content.decode()

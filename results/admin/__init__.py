@@ -122,7 +122,7 @@ class ResultAdmin(WritePathAdmin):
 
     @admin.display(description=_("time"), ordering="time_ms")
     def display_time(self, obj):
-        return timing.format_time(obj.time_ms, "en")
+        return timing.format_time(obj.time_ms, "en", tenths=obj.time_in_tenths)  # hand-timed: 18:04.8
 
     def get_fields(self, request, obj=None):
         return ["race", *ResultForm.Meta.fields]

@@ -22,10 +22,6 @@ def racetime(ms, tenths=False):
     return timing.format_time(ms, notation(), tenths=bool(tenths))
 
 
-def gap(ms):
-    return timing.format_gap(ms, notation())
-
-
 def points(thousandths):
     return "" if thousandths is None else timing.format_points(thousandths, notation())
 
