@@ -1,7 +1,13 @@
 # The project's verbs: make run, make test, make lint.
-PYTHON ?= $(shell command -v python3.12 || command -v python3)
+SHELL := /bin/bash
+# a Python 3.12 that actually runs (a pyenv shim for a version that is not installed fails the check)
+PYTHON ?= $(shell for p in python3.12 python3 python; do \
+	$$p -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' >/dev/null 2>&1 && command -v $$p && break; done)
 VENV := .venv
 BIN := $(VENV)/bin
+# production: the runtime set only (requirements/runtime.txt), no test or lint tool
+SERVE_VENV := .venv-serve
+SERVE_BIN := $(SERVE_VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # complete official fields without pairs (the source says so; the rows alone cannot show it)
@@ -13,15 +19,33 @@ FIXTURES := fixtures/rinks.json fixtures/world_cup_points.json fixtures/editors.
 TEST_ENV := SECRET_KEY=test-only-secret DEBUG=0 ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_SSL_REDIRECT=0 CONN_MAX_AGE=0
 WORKERS ?= 2
 
-.PHONY: bench bench-pdf bench-postgres load load-live backup restore run serve migrate-prod test test-suite lint format seed migrate messages clean
+.PHONY: lock bench bench-pdf bench-postgres load load-live backup restore run serve migrate-prod test test-suite lint format seed migrate messages clean
 
-$(BIN)/.installed: requirements.txt
+# The dependencies are declared in pyproject.toml and locked, with the hash of every file, in uv.lock; the
+# requirements/ files are that lock exported for pip (make lock), so installing needs nothing but pip.
+$(BIN)/.installed: requirements/dev.txt
+	@test -n "$(PYTHON)" || { echo "No Python 3.12 here. Install it (pyenv install 3.12, or your system's python3.12" \
+		"package) or name one: make PYTHON=/path/to/python3.12 ..." >&2; exit 1; }
+	@echo "--- installing the dependencies (requirements/dev.txt) into $(VENV) with $(PYTHON)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.txt
 	touch $@
 
 venv: $(BIN)/.installed
+
+$(SERVE_BIN)/.installed: requirements/runtime.txt
+	@test -n "$(PYTHON)" || { echo "No Python 3.12 here: install it, or name one with PYTHON=..." >&2; exit 1; }
+	$(PYTHON) -m venv $(SERVE_VENV)
+	$(SERVE_BIN)/pip install --quiet --upgrade pip
+	$(SERVE_BIN)/pip install --quiet --require-hashes -r requirements/runtime.txt
+	touch $@
+
+# After a change of pyproject.toml's dependencies: lock them again and export the lock for pip.
+lock: venv
+	$(BIN)/uv lock
+	$(BIN)/uv export --frozen --quiet --no-dev --no-emit-project --format requirements-txt -o requirements/runtime.txt
+	$(BIN)/uv export --frozen --quiet --all-groups --no-emit-project --format requirements-txt -o requirements/dev.txt
 
 migrate: venv
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
@@ -42,12 +66,12 @@ run: seed
 
 # Production: gunicorn, DEBUG off, settings from the environment (SECRET_KEY and ALLOWED_HOSTS required).
 serve: migrate-prod
-	$(BIN)/python manage.py collectstatic --no-input -v0
-	WORKERS=$(WORKERS) HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c skating/gunicorn.py skating.wsgi
+	$(SERVE_BIN)/python manage.py collectstatic --no-input -v0
+	WORKERS=$(WORKERS) HOST=$(HOST) PORT=$(PORT) $(SERVE_BIN)/gunicorn -c skating/gunicorn.py skating.wsgi
 
-migrate-prod: venv
-	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py createcachetable
+migrate-prod: $(SERVE_BIN)/.installed
+	$(SERVE_BIN)/python manage.py migrate --no-input
+	$(SERVE_BIN)/python manage.py createcachetable
 
 # make backup [FILE=backups/x.db]; make restore FILE=backups/x.db
 backup: venv
@@ -85,6 +109,11 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DEBUG=1 $(BIN)/lint-imports --no-cache
+	@$(BIN)/uv lock --check --quiet || { echo "uv.lock does not match pyproject.toml: make lock" >&2; exit 1; }
+	@for set in "runtime --no-dev" "dev --all-groups"; do read -r name flag <<< "$$set"; \
+		diff -q <($(BIN)/uv export --frozen --quiet $$flag --no-emit-project --format requirements-txt | tail -n +3) \
+			<(tail -n +3 requirements/$$name.txt) >/dev/null \
+		|| { echo "requirements/$$name.txt is not the lock's export: make lock" >&2; exit 1; }; done
 
 format: venv
 	$(BIN)/ruff format .
@@ -110,4 +139,4 @@ messages: venv
 	DEBUG=1 $(BIN)/python manage.py compilemessages -i ".venv"
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles
+	rm -rf $(VENV) $(SERVE_VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles
