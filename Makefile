@@ -48,10 +48,12 @@ lock: venv
 	$(BIN)/uv export --frozen --quiet --all-groups --no-emit-project --format requirements-txt -o requirements/dev.txt
 
 migrate: venv
-	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	@echo "--- migrating the database"
+	DEBUG=1 $(BIN)/python manage.py migrate --no-input -v1
 	DEBUG=1 $(BIN)/python manage.py createcachetable
 
 seed: migrate
+	@echo "--- loading the seeds: rinks, points tables, the skater register, result sheets, official PDFs"
 	DEBUG=1 $(BIN)/python manage.py loaddata $(FIXTURES)
 	DEBUG=1 $(BIN)/python manage.py import_skaters seeds/skaters.csv
 	DEBUG=1 $(BIN)/python manage.py import_results $(SHEETS)

@@ -2,6 +2,8 @@
 
 from datetime import date, timedelta
 
+import pytest
+
 from results.queries.race_page import winner_ages
 from results.sport import timing
 from results.sport.streaks import Start, ended_streaks, streak_before, streaks
@@ -128,3 +130,13 @@ def test_the_stored_winner_ages_agree_with_the_results_for_every_seed_race(db):
         assert winner_ages(race) == expected, race
         told += bool(ages)
     assert told >= 50
+
+
+@pytest.mark.django_db
+def test_streaks_of_equal_length_are_listed_by_name_whatever_order_they_were_computed_in():
+    from results.queries.insights import streaks
+
+    rows = [(s.longest, s.current, s.skater.name) for s in streaks()]
+    ties = [(a, b) for a, b in zip(rows, rows[1:], strict=False) if a[:2] == b[:2]]
+    assert len(ties) > 10
+    assert all(a[2] <= b[2] for a, b in ties)

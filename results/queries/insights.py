@@ -113,7 +113,11 @@ def personal_bests_on(gender, distances, day):
 
 
 def streaks():
-    return StreakSummary.objects.filter(longest__gte=2).select_related("skater").order_by("-longest", "-current", "id")
+    return (
+        StreakSummary.objects.filter(longest__gte=2)
+        .select_related("skater")
+        .order_by("-longest", "-current", "skater__name", "distance_m")
+    )
 
 
 def world_cup_points(season, gender, distance_m):
