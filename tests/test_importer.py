@@ -7,7 +7,7 @@ from results.imports.sheets import SheetError, name_key, read_sheet
 from results.models import Competition, Race, Result, Skater, SkaterName
 from results.writes.sheet_import import import_sheet
 from tests.conftest import SHEETS
-from tests.helpers.builders import HEADER, row, seed_rows, sheet
+from tests.helpers.builders import HEADER, races_in_sheets, row, seed_rows, sheet
 
 
 def test_the_seeds_load_every_race_and_result(db):
@@ -124,12 +124,15 @@ def test_only_the_official_full_fields_count_as_complete(db):
     complete = Race.objects.filter(field_complete=True).exclude(
         competition__name__contains="Winter Olympics", date__year__lt=2022
     )
-    assert complete.count() == 57  # the Olympic races 1924–2014 are complete too: the sheet is imported as such
-    assert complete.filter(competition__season=2025).count() == 56
-    olympic = Race.objects.filter(competition__name__contains="Winter Olympics", date__year__lt=2022)
-    assert olympic.count() == 121 and not olympic.filter(field_complete=False).exists()
+    official = races_in_sheets("dataset-isu-pdf-*.csv")  # converted from official PDFs: whole fields with pairs
     hamar = Race.objects.get(competition__name__startswith="2022 World Sprint", distance_m=500)
     assert hamar.field_complete
+    assert complete.filter(competition__season=2025).count() == len(official)
+    assert complete.count() == len(official) + 1  # and the Hamar sprint's 500 m, printed whole with its pairs
+    olympic = Race.objects.filter(competition__name__contains="Winter Olympics", date__year__lt=2022)
+    # the Olympic races 1924–2014 are complete too: the sheet is imported as such
+    assert olympic.count() == len(races_in_sheets("olympics-1924-2014.csv"))
+    assert not olympic.filter(field_complete=False).exists()
     assert not Race.objects.get(competition__name="2023 World Single Distances Speed Skating Championships",
                                 distance_m=3000).field_complete  # fmt: skip
 

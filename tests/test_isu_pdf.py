@@ -34,7 +34,7 @@ WOMEN_1000_B_SALT_LAKE = ROOT / "seeds/isu-pdf/3_result_women_1000_b-signed_2025
 
 @functools.cache
 def official(path):
-    """Each PDF is read once per test session: reading all 76 takes about 40 s."""
+    """Each PDF is read once per test session: reading all of them takes about 40 s."""
     return read_pdf(path.read_bytes(), path.name)
 
 
@@ -101,7 +101,7 @@ def test_importing_every_pdf_over_the_seed_sheets_adds_mass_starts_and_team_purs
     assert first.results_changed == 0  # the individual races are the seed sheets' rows exactly
     added = Result.objects.filter(race__kind__in=[RaceKind.MASS_START, RaceKind.TEAM_PURSUIT])
     assert first.results_created == added.count() > 0
-    assert len(read.notes) == 76 - len(read.race_details)  # each duplicate is named
+    assert len(read.notes) == len(PDFS) - len(read.race_details)  # each duplicate is named
     again = write(checked([official(path) for path in PDFS]))
     assert (again.results_created, again.results_changed, again.races_changed, again.races) == (0, 0, 0, 0)
 

@@ -98,6 +98,17 @@ def seed_rows():
             yield from csv.DictReader(sheet)
 
 
+def races_in_sheets(*patterns):
+    """The distinct races (competition, date, gender, distance, division) of the seed sheets whose names match."""
+    races = set()
+    for path in SHEETS:
+        if any(path.match(pattern) for pattern in patterns):
+            with path.open(encoding="utf-8") as sheet:
+                races |= {(r["competition"], r["date"], r["gender"], r["distance_m"], r["division"])
+                          for r in csv.DictReader(sheet)}  # fmt: skip
+    return races
+
+
 def seed_races_of(*names):
     """Races in the raw seed sheets, keyed by what makes a race, with the rows of these skaters."""
     races = defaultdict(dict)
