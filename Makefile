@@ -132,9 +132,11 @@ test: lint
 
 # Tests that flush the database (browser tests on a live server, backup and restore) run apart,
 # after the others, which share the seeded database.
+# Each part runs in as many processes as there are cores (pytest-xdist), in a random order (pytest-randomly; its
+# seed is printed: pytest --randomly-seed=N repeats an order).
 test-suite: venv
-	$(TEST_ENV) $(BIN)/pytest -m "not flushes_db"
-	$(TEST_ENV) $(BIN)/pytest -m flushes_db
+	$(TEST_ENV) $(BIN)/pytest -n auto -m "not flushes_db"
+	$(TEST_ENV) $(BIN)/pytest -n auto -m flushes_db
 
 messages: venv
 	DEBUG=1 $(BIN)/python manage.py makemessages -l nl --no-location -i ".venv/*"

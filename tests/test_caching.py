@@ -13,8 +13,18 @@ BEIJING = "/en/competitions/2023-24-world-cup-2-beijing/women-1000m-a/"
 
 
 CACHES = {"locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}}
+
+
+def per_worker(url):
+    """A Redis database of each test process's own (pytest-xdist's gw0, gw1, …): clearing one's cache must not
+    clear another's."""
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    server, database = url.rsplit("/", 1)
+    return f"{server}/{int(database) + worker}"
+
+
 if os.environ.get("REDIS_URL_TEST"):  # .ci/run starts a Redis server: the shared cache of several hosts
-    CACHES["redis"] = redis_cache(os.environ["REDIS_URL_TEST"])
+    CACHES["redis"] = redis_cache(per_worker(os.environ["REDIS_URL_TEST"]))
 
 
 @pytest.fixture(params=sorted(CACHES))
