@@ -111,6 +111,7 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DEBUG=1 $(BIN)/lint-imports --no-cache
+	$(BIN)/djhtml --check templates
 	@$(BIN)/uv lock --check --quiet || { echo "uv.lock does not match pyproject.toml: make lock" >&2; exit 1; }
 	@for set in "runtime --no-dev" "dev --all-groups"; do read -r name flag <<< "$$set"; \
 		diff -q <($(BIN)/uv export --frozen --quiet $$flag --no-emit-project --format requirements-txt | tail -n +3) \
@@ -118,6 +119,7 @@ lint: venv
 		|| { echo "requirements/$$name.txt is not the lock's export: make lock" >&2; exit 1; }; done
 
 format: venv
+	$(BIN)/djhtml templates
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
