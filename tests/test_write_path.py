@@ -61,3 +61,16 @@ def test_the_public_rule_is_written_once():
     sources = [p for p in (ROOT / "results").rglob("*.py") if "migrations" not in p.parts and p.name != "public.py"]
     again = [p.name for p in sources if written_again.search(p.read_text())]
     assert again == []
+
+
+@pytest.mark.django_db
+def test_a_field_the_change_log_does_not_track_still_makes_its_race_page_stale(django_capture_on_commit_callbacks):
+    from results.models import Result
+
+    result = Result.objects.filter(time_in_tenths=False, time_ms__isnull=False, race__kind="individual").first()
+    version = result.race.version
+    result.time_in_tenths = True  # the time was hand-timed after all: shown 1:14.4, not 1:14.44
+    with django_capture_on_commit_callbacks() as stale:
+        assert path.save(result) is True
+    result.race.refresh_from_db()
+    assert stale and result.race.version == version + 1

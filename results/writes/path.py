@@ -132,7 +132,9 @@ def _stored_state(obj):
 def _result_written(before, result, by=None, note=""):
     """A result was created (before is None) or changed (before: its snapshot as it was)."""
     after = changes.snapshot(result)
-    if before == after:
+    if before == after:  # only what the change log does not track (the precision, laps, sprint points): shown
+        raise_versions([result.race_id])
+        queue_refresh({result.race_id})
         return
     action = Change.Action.CREATE if before is None else Change.Action.UPDATE
     changes.change_for(result, action, before, after, by, note).save()
