@@ -296,3 +296,12 @@ def test_the_reader_keeps_the_printed_place_of_a_team_that_fell():
     assert [(row.rank, row.nationality, row.status, row.time) for row in rows] == [
         ("7", "CAN", "", "3:05.12"), ("8", "ITA", "DNF", ""),
     ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_a_preview_payload_posted_as_kept_files_is_refused_with_a_sentence(client, editor):
+    client.force_login(editor)
+    preview = upload(client, pdf_file(MEN_MASS_START_B_HEERENVEEN))
+    forged = client.post("/admin/results/race/upload-pdfs/", {"kept": preview.context["payload"], "publish": "on"})
+    assert forged.status_code == 400
+    assert "The kept files have expired; choose them again." in page(forged).visible_text

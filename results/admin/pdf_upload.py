@@ -12,6 +12,7 @@ from results.imports.sheets import SheetError
 from results.writes.pdf_import import checked, write
 
 SIGNING_SALT = "results.pdf-upload"
+KEPT_SALT = "results.pdf-upload.kept"  # another salt: a preview's payload is never taken for kept files
 MAX_FILES = 40
 MAX_NAME = 200  # characters of a file name: the ISU's are under 70
 
@@ -34,9 +35,8 @@ class MultipleFileField(forms.FileField):
 
 class PdfUploadForm(forms.Form):
     pdfs = MultipleFileField(label=gettext_lazy("Official ISU result PDFs"), required=False, max_length=MAX_NAME)
-    kept = forms.CharField(
-        widget=forms.HiddenInput, required=False
-    )  # signed: the files of a refused try that were fine
+    # signed: the files of a refused try that were read without a problem
+    kept = forms.CharField(widget=forms.HiddenInput, required=False)
     publish = forms.BooleanField(
         label=gettext_lazy("Publish new races at once"),
         required=False,
@@ -54,7 +54,7 @@ class PdfUploadForm(forms.Form):
         if not self.cleaned_data["kept"]:
             return []
         try:
-            kept = signing.loads(self.cleaned_data["kept"], salt=SIGNING_SALT, max_age=3600)
+            kept = signing.loads(self.cleaned_data["kept"], salt=KEPT_SALT, max_age=3600)
         except signing.BadSignature:
             raise forms.ValidationError(_("The kept files have expired; choose them again.")) from None
         return [OfficialSheet.from_payload(data) for data in kept]
@@ -95,7 +95,7 @@ def _read_pdf_upload(cleaned):
     except SheetError as error:
         refused = {problem.split(":", 1)[0] for problem in error.problems}
         kept = [sheet for sheet in sheets if sheet.filename not in refused]
-        token = signing.dumps([sheet.to_payload() for sheet in kept], salt=SIGNING_SALT, compress=True)
+        token = signing.dumps([sheet.to_payload() for sheet in kept], salt=KEPT_SALT, compress=True)
         raise SheetError(error.problems, kept=[sheet.filename for sheet in kept], keep={"kept": token}) from None
     names = ", ".join(sheet.filename for sheet in sheets)
     payload = {"sheets": [sheet.to_payload() for sheet in sheets], "name": names}
