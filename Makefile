@@ -11,7 +11,7 @@ SERVE_BIN := $(SERVE_VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # complete official fields without pairs (the source says so; the rows alone cannot show it)
-COMPLETE_SHEETS := seeds/sheets/olympics-1924-2014.csv
+COMPLETE_SHEETS := seeds/sheets/olympics-1924-2014.csv seeds/sheets/olympics-2018.csv
 SHEETS := $(filter-out $(COMPLETE_SHEETS),$(wildcard seeds/sheets/*.csv))
 # the individual races of these PDFs are in seeds/sheets already (converted from them); these add the rest
 OFFICIAL_PDFS := $(wildcard seeds/isu-pdf/*massstart*.pdf seeds/isu-pdf/*teampursuit*.pdf)

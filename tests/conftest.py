@@ -9,7 +9,10 @@ from results.writes.sheet_import import import_sheet
 
 ROOT = Path(__file__).resolve().parent.parent
 SHEETS = sorted((ROOT / "seeds" / "sheets").glob("*.csv"))
-COMPLETE_SHEETS = {"olympics-1924-2014.csv"}  # complete fields without pairs, as the Makefile's COMPLETE_SHEETS
+COMPLETE_SHEETS = {
+    "olympics-1924-2014.csv",
+    "olympics-2018.csv",
+}  # complete fields without pairs, as the Makefile's COMPLETE_SHEETS
 FIXTURES = ["fixtures/rinks.json", "fixtures/world_cup_points.json", "fixtures/editors.json"]
 
 

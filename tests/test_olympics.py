@@ -159,3 +159,23 @@ def test_a_skater_who_changed_nation_keeps_one_profile_with_each_results_own_nat
     assert {"URS", "EUN", "BLR"} <= nations
     text = page(client.get(zhelezovsky.get_absolute_url())).visible_text
     assert "1994 Winter Olympics" in text and "1988 Winter Olympics" in text
+
+
+OLYMPICS_2018 = ROOT / "seeds" / "sheets" / "olympics-2018.csv"
+
+
+@pytest.mark.django_db
+def test_the_2018_olympic_races_join_the_history_as_complete_fields(client):
+    rows = list(csv.DictReader(OLYMPICS_2018.read_text(encoding="utf-8").splitlines()))
+    races = Race.objects.filter(competition__name="2018 Winter Olympics")
+    assert races.count() == len({(r["date"], r["gender"], r["distance_m"]) for r in rows})
+    assert Result.objects.filter(race__in=races).count() == len(rows)
+    assert not races.filter(field_complete=False).exists()
+    men_1000 = races.get(gender="M", distance_m=1000)
+    winner = men_1000.results.get(rank=1)
+    printed = next(r for r in rows if r["gender"] == "M" and r["distance_m"] == "1000" and r["rank"] == "1")
+    assert (winner.skater.name, timing.format_time(winner.time_ms)) == (printed["skater"], printed["time"])
+    # printed 'Håvard Lorentzen': the register's Håvard Holmefjord Lorentzen, by given name and last family name
+    second = men_1000.results.get(rank=2)
+    assert second.skater.name == "Håvard Holmefjord Lorentzen"
+    assert men_1000.get_absolute_url() in client.get(second.skater.get_absolute_url()).content.decode()
