@@ -1,6 +1,7 @@
 """Which registered skater a sheet or official PDF row names: by any name they raced under (accents and case
-ignored), by the start number they wore at the same meeting, or by a printed short form of their name; a name that
-the register knows only for the other gender is a contradiction, never a new skater."""
+ignored), by the start number they wore at the same meeting, by a printed short form of their name, or by its words
+in another order and spacing ('Kim Minseok' for 'Min-Seok Kim'); a name that the register knows only for the other
+gender is a contradiction, never a new skater."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -31,6 +32,14 @@ def short_key(name):
     return (words[0], words[-1]) if len(words) > 1 else None
 
 
+def joined_keys(name):
+    """The name's words run together in each order that keeps their sequence round (a rotation): 'Min-Seok Kim' →
+    {'minseokkim', 'kimminseok'}. East Asian names are printed family name first or last, with or without a hyphen or
+    a space between the syllables of the given name ('Kim Minseok', 'Cha Min-kyu'): run together they are alike."""
+    words = name_key(name).replace("-", " ").replace("'", "").split()
+    return {"".join(words[i:] + words[:i]) for i in range(len(words))}
+
+
 class SkaterIndex:
     """Every skater by every name they raced under, for matching sheet rows."""
 
@@ -38,6 +47,7 @@ class SkaterIndex:
         self.by, self.note = by, note  # who creates the skaters made for names not found
         self.by_name = defaultdict(list)
         self.by_short = defaultdict(list)
+        self.by_joined = defaultdict(list)
         self.slugs = set(Skater.objects.values_list("slug", flat=True))
         skaters = {s.id: s for s in Skater.objects.all()}
         for skater in skaters.values():
@@ -66,6 +76,13 @@ class SkaterIndex:
         found = {s for s in self.by_short.get(key, []) if s.gender == gender and s.nationality == nationality}
         return found.pop() if len(found) == 1 else None
 
+    def by_word_order(self, name, nationality, gender):
+        """The one skater of this gender and nationality whose name, its words run together, reads as this one in
+        some order (joined_keys): 'Kim Minseok' is 'Min-Seok Kim'."""
+        found = {s for s in self.by_joined.get(name_key(name).replace("-", "").replace("'", "").replace(" ", ""), [])
+                 if s.gender == gender and s.nationality == nationality}  # fmt: skip
+        return found.pop() if len(found) == 1 else None
+
     def near(self, skater):
         """Registered skaters of the same gender whose name is near this new one's (as the admin's add form warns)."""
         names = {s.name: s for same in self.by_name.values() for s in same if s.gender == skater.gender and s != skater}
@@ -78,6 +95,9 @@ class SkaterIndex:
             key = short_key(name)
             if key and skater not in self.by_short[key]:
                 self.by_short[key].append(skater)
+            for joined in joined_keys(name):
+                if skater not in self.by_joined[joined]:
+                    self.by_joined[joined].append(skater)
 
     def create(self, name, nationality, gender, birth_date=None):
         skater = Skater(
@@ -121,6 +141,7 @@ def match_rows(rows, index):
             numbers.get((row.competition, row.season, row.start_number, row.nationality)) if row.start_number else None
         )
         skater = skater or index.by_short_form(row.skater, row.nationality, row.gender)
+        skater = skater or index.by_word_order(row.skater, row.nationality, row.gender)
         if skater is not None and skater.gender == row.gender:
             skaters[i] = skater
             if (row.skater, skater) not in inexact:
