@@ -87,9 +87,10 @@ def save(obj, by=None, note=""):
     """Write a skater, competition, race, result or other data (a rink, another name, a points table, a team
     member) and everything that follows from it. Returns whether anything was written."""
     with transaction.atomic():
-        if obj.pk is not None and _as_stored(obj):
+        stored = type(obj).objects.filter(pk=obj.pk).first() if obj.pk is not None else None
+        if stored is not None and _alike(stored, obj):
             return False
-        before = _stored_state(obj)
+        before = _state_of(stored)
         obj.save()
         WRITTEN.get(type(obj), _other_written)(before, obj, by, note)
         return True
@@ -109,24 +110,19 @@ def delete_all(objects, by=None, note=""):
             delete(obj, by=by, note=note)
 
 
-def _as_stored(obj):
-    """Whether every field of obj holds what the database holds."""
-    names = [field.attname for field in obj._meta.concrete_fields]
-    stored = type(obj).objects.filter(pk=obj.pk).values(*names).first()
-    return stored is not None and all(stored[name] == getattr(obj, name) for name in names)
+def _alike(stored, obj):
+    """Whether every field of obj holds what the stored row holds."""
+    return all(getattr(stored, f.attname) == getattr(obj, f.attname) for f in obj._meta.concrete_fields)
 
 
-def _stored_state(obj):
+def _state_of(stored):
     """What the write path compares after the write: the tracked fields as stored (None for a new row), or for a
     competition its rink as stored."""
-    if obj.pk is None:
+    if stored is None:
         return None
-    if isinstance(obj, Competition):
-        return type(obj).objects.filter(pk=obj.pk).values_list("rink_id", flat=True).first()
-    if type(obj) not in changes.TRACKED:
-        return None
-    stored = type(obj).objects.filter(pk=obj.pk).first()
-    return changes.snapshot(stored) if stored else None
+    if isinstance(stored, Competition):
+        return stored.rink_id
+    return changes.snapshot(stored) if type(stored) in changes.TRACKED else None
 
 
 def _result_written(before, result, by=None, note=""):
