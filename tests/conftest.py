@@ -6,6 +6,7 @@ from django.utils import translation
 
 from results.writes.register import import_register
 from results.writes.sheet_import import import_sheet
+from tests.helpers import seeded
 
 ROOT = Path(__file__).resolve().parent.parent
 SHEETS = sorted((ROOT / "seeds" / "sheets").glob("*.csv"))
@@ -28,6 +29,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the real seed results (tests roll back their own changes)."""
     with django_db_blocker.unblock():
         load_seeds()
+        seeded.save()
 
 
 @pytest.fixture

@@ -86,10 +86,9 @@ def test_postgresql_plans_each_query_once_a_connection_unless_told_not_to(prepar
 @pytest.mark.flushes_db
 @pytest.mark.django_db(transaction=True)
 def test_a_backup_restores_every_result(tmp_path):
-    from tests.conftest import load_seeds
+    from tests.helpers import seeded
 
-    if not Result.objects.exists():
-        load_seeds()
+    seeded.restore()
     before = sorted(Result.objects.values_list("id", "time_ms", "rank", "status"))
     backup = tmp_path / ("skating.backup" if connection.vendor == "postgresql" else "skating.db")
     call_command("backup", str(backup))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.db import connection, connections
 
-from tests.conftest import load_seeds
+from tests.helpers import seeded
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made there are safe.
@@ -20,7 +20,7 @@ def chromium_path():
 
 @pytest.fixture
 def seeded_live_server(transactional_db, live_server):
-    load_seeds()
+    seeded.restore()
     yield live_server
     if connection.vendor == "postgresql":
         # the live server's request threads may keep a session open; the test database must be dropped later
