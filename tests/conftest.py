@@ -58,7 +58,9 @@ def no_page_cache(settings):
 
 @pytest.fixture(autouse=True)
 def plain_static_files(settings):
-    """Tests render pages without running collectstatic first."""
+    """Tests render pages without running collectstatic first, and WhiteNoise does not read the files a
+    collectstatic may have left (each test client's middleware would scan them all again)."""
+    settings.STATIC_ROOT = None
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
