@@ -95,7 +95,8 @@ def test_a_card_shows_every_medallist_of_a_tie(client):
 def test_a_mass_start_card_gives_points_and_a_team_is_named_by_its_country(client):
     from results.models import Race, RaceKind
     from results.writes.pdf_import import checked, write
-    from tests.test_isu_pdf import MASS_START_HEERENVEEN, TEAM_PURSUIT_SALT_LAKE, official
+    from tests.helpers.pdfs import official
+    from tests.test_isu_pdf import MASS_START_HEERENVEEN, TEAM_PURSUIT_SALT_LAKE
 
     write(checked([official(MASS_START_HEERENVEEN), official(TEAM_PURSUIT_SALT_LAKE)]))
     mass_start = Race.objects.get(kind=RaceKind.MASS_START, competition__name__contains="World Cup 3", gender="M",

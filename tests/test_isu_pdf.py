@@ -5,7 +5,6 @@ individual race they are the answer key.
 """
 
 import csv
-import functools
 import io
 import re
 from collections import defaultdict
@@ -21,7 +20,7 @@ from results.models import Race, RaceKind, Result
 from results.sport.names import written_name
 from results.writes.pdf_import import checked, import_pdfs, write
 from tests.helpers.html import page, row_of
-from tests.helpers.pdfs import make_pdf
+from tests.helpers.pdfs import make_pdf, official
 
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = sorted((ROOT / "seeds" / "isu-pdf").glob("*.pdf"))
@@ -30,12 +29,6 @@ MASS_START_HEERENVEEN = ROOT / "seeds/isu-pdf/20_result_menmassstart_a_1-onderte
 TEAM_PURSUIT_SALT_LAKE = ROOT / "seeds/isu-pdf/23_result_womenteampursuit_a-signed_20251116202424.pdf"
 WOMEN_1500_B_CALGARY = ROOT / "seeds/isu-pdf/11_result_women_1500_b-signed_20251123001355.pdf"
 WOMEN_1000_B_SALT_LAKE = ROOT / "seeds/isu-pdf/3_result_women_1000_b-signed_20251115174352.pdf"
-
-
-@functools.cache
-def official(path):
-    """Each PDF is read once per test session: reading all of them takes about 40 s."""
-    return read_pdf(path.read_bytes(), path.name)
 
 
 def race_of(competition, day, gender, distance, division):
@@ -241,3 +234,10 @@ def test_a_corrected_republication_shows_exactly_what_changes():
         "changed: Ellia Smeding, Women 1000 m — 2025-26 ISU Speed Skating World Cup 1 (Salt Lake City), division B: "
         "time 1:14.54 → 1:14.50"
     ]
+
+
+def test_a_sheet_kept_from_an_earlier_read_is_the_sheet_a_fresh_read_gives():
+    for path in (MASS_START_HEERENVEEN, TEAM_PURSUIT_SALT_LAKE, WOMEN_1500_B_CALGARY):
+        official(path)  # read and kept, or taken from what was kept
+        kept = official.__wrapped__(path)  # certainly from what was kept now
+        assert kept == read_pdf(path.read_bytes(), path.name), path.name

@@ -18,7 +18,8 @@ from results.writes.pdf_import import checked, write
 from results.writes.restores import restore_change
 from tests.helpers.builders import make
 from tests.helpers.html import page, row_of
-from tests.test_isu_pdf import ROOT, official
+from tests.helpers.pdfs import official
+from tests.test_isu_pdf import ROOT
 
 SEEDS = ROOT / "seeds" / "isu-pdf"
 WOMEN_1000_A_HEERENVEEN = next(SEEDS.glob("6_result_women_1000_a-signiert*"))

@@ -9,7 +9,8 @@ from results.sport import plausibility
 from tests.browser.conftest import shot
 from tests.browser.test_race_day import log_in
 from tests.helpers.builders import make
-from tests.test_official_intake import WOMEN_1000_A_HEERENVEEN, official, race_of
+from tests.helpers.pdfs import official
+from tests.test_official_intake import WOMEN_1000_A_HEERENVEEN, race_of
 
 pytestmark = pytest.mark.flushes_db
 

@@ -1,4 +1,10 @@
-"""Small PDF files written byte by byte, for the files an editor might upload by mistake."""
+"""Small PDF files written byte by byte, for the files an editor might upload by mistake; the seed PDFs read once."""
+
+import functools
+import hashlib
+import json
+import os
+from pathlib import Path
 
 ENCRYPTION = b"/Encrypt << /Filter /Standard /V 1 /R 2 /O <" + b"41" * 32 + b"> /U <" + b"42" * 32 + b"> /P -4 >> "
 
@@ -31,3 +37,38 @@ def make_pdf(pages, encrypted=False):
     )
     out += b"trailer\n<< " + trailer + (ENCRYPTION if encrypted else b"") + b">>\nstartxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
+
+
+# --- the official PDFs read once --------------------------------------------------------------------------------------
+# Reading the 76 seed PDFs takes about 40 s of a core. What the reader made of each is kept (as its payload, the
+# preview's plain data) in .pytest_cache, under a key of the file, the reader's code and the locked libraries, so a
+# change to any of them reads the file again; pytest --cache-clear forgets them all.
+
+ROOT = Path(__file__).resolve().parents[2]
+READ_SHEETS = ROOT / ".pytest_cache" / "official-sheets"
+READER_SOURCES = sorted((ROOT / "results" / "imports").glob("*.py")) + sorted((ROOT / "results" / "sport").glob("*.py"))
+
+
+@functools.cache
+def reader_fingerprint():
+    digest = hashlib.sha256((ROOT / "uv.lock").read_bytes())
+    for source in READER_SOURCES:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.cache
+def official(path):
+    """The sheet the reader makes of one of the seed PDFs (read once, then kept)."""
+    from results.imports.isu_pdf import OfficialSheet, read_pdf
+
+    content = Path(path).read_bytes()
+    kept = READ_SHEETS / f"{hashlib.sha256(content + reader_fingerprint().encode()).hexdigest()}.json"
+    if kept.exists():
+        return OfficialSheet.from_payload(json.loads(kept.read_text(encoding="utf-8")))
+    sheet = read_pdf(content, Path(path).name)
+    READ_SHEETS.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_suffix(f".{os.getpid()}.part")
+    partial.write_text(json.dumps(sheet.to_payload()), encoding="utf-8")
+    partial.replace(kept)  # whole or not at all, when two test processes read the same file
+    return sheet
