@@ -7,6 +7,8 @@ from functools import cache
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from schemathesis.config import SchemathesisConfig
@@ -62,6 +64,17 @@ def flatmap_path_parameters(context, path_parameters):
 @pytest.fixture(autouse=True)
 def no_rate_limit(settings):
     settings.API_RATE = "1000000/min"  # the generated requests are not a crowd
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_between_requests():
+    """The application closes the database connection when a request starts and ends (the test's transaction with
+    it, on PostgreSQL); Django's test client stops that for its requests, and so does this for schemathesis's."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.parametrize()
