@@ -19,7 +19,7 @@ FIXTURES := fixtures/rinks.json fixtures/world_cup_points.json fixtures/editors.
 TEST_ENV := SECRET_KEY=test-only-secret DEBUG=0 ALLOWED_HOSTS=testserver,localhost,127.0.0.1 SECURE_SSL_REDIRECT=0 CONN_MAX_AGE=0
 WORKERS ?= 2
 
-.PHONY: lock bench bench-pdf bench-postgres load load-live backup restore run serve migrate-prod test test-suite lint format seed migrate messages clean
+.PHONY: lock bench bench-sql bench-pdf bench-postgres load load-live backup restore run serve migrate-prod test test-suite lint format seed migrate messages clean
 
 # The dependencies are declared in pyproject.toml and locked, with the hash of every file, in uv.lock; the
 # requirements/ files are that lock exported for pip (make lock), so installing needs nothing but pip.
@@ -86,6 +86,11 @@ restore: venv
 # Page latency at 10k and 1M results against gunicorn, the import of 100k rows; writes bench/out/bench.md.
 bench: venv
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Each read written out in SQL against its QuerySet twin, as a share of its page's time at 1M results (make bench
+# builds that database first); writes bench/out/sql-gain.md. The rule: SQL stays where it saves at least 10 %.
+bench-sql: venv
+	$(BIN)/python bench/sql_gain.py $(BENCH_ARGS)
 
 # Hostile PDFs against the bounded reader: time to refusal and the reader's peak memory, as a table.
 bench-pdf: venv

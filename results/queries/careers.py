@@ -9,9 +9,18 @@ from collections import Counter
 from datetime import date
 from typing import NamedTuple
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, IntegerField, Q, Value
 
-from results.models import CompetitionKind, RaceKind, Result, Status, distance_label, short_competition_name
+from results.models import (
+    CompetitionKind,
+    PersonalBest,
+    RaceKind,
+    Result,
+    SeasonBest,
+    Status,
+    distance_label,
+    short_competition_name,
+)
 from results.models.addresses import slug_url
 from results.models.public import public_race_sql
 from results.queries import sql
@@ -109,6 +118,16 @@ STORED_BESTS = """
     JOIN results_competition c ON c.id = ra.competition_id
     WHERE b.skater_id = %s
 """
+
+
+def stored_bests_querysets(skater):
+    """What stored_bests reads, as QuerySets in its order (tests compare the two): (personal records, season
+    bests) as BestRow values."""
+    shown = ("distance_m", "result__race__kind", "time_ms", "result__time_in_tenths", "date",
+             "result__race__competition__name", "result__race__competition__slug", "result__race__slug")  # fmt: skip
+    personal = PersonalBest.objects.filter(skater=skater).order_by("distance_m").values_list(Value(None, IntegerField()), *shown)
+    seasons = SeasonBest.objects.filter(skater=skater).order_by("-season", "distance_m").values_list("season", *shown)
+    return personal, seasons
 
 
 def stored_bests(skater):

@@ -7,52 +7,26 @@ from django.db.models import Q, Subquery
 
 from results.models import (
     PUBLIC_RACE,
-    Competition,
     Race,
     RaceKind,
     RecordEntry,
     RecordScope,
     Result,
-    Rink,
-    Skater,
     WinnerAge,
     short_competition_name,
 )
 from results.models.addresses import slug_url
-from results.models.public import is_public, public_race_sql
+from results.models.public import is_public
 from results.queries import sql
 from results.queries.starts import starts_on_distance
 from results.sport.race_lines import race_lines
 from results.sport.records import mark_race
 
 
-def race_at_queryset(competition_slug, race_slug, user):
-    """What race_at reads, as a QuerySet (tests compare the two)."""
-    races = Race.objects.visible_to(user).with_competition()
-    return races.filter(competition__slug=competition_slug, slug=race_slug)
-
-
-RACE_AT = """
-    SELECT {race}, {competition}, {rink}
-    FROM results_race ra
-    JOIN results_competition c ON c.id = ra.competition_id
-    JOIN results_rink rk ON rk.id = c.rink_id
-    WHERE c.slug = %s AND ra.slug = %s {public}
-"""
-
-
 def race_at(competition_slug, race_slug, user):
-    """The race at this address with its competition and rink, or None (drafts for editors only). A raw query
-    (sql.py): the QuerySet's compilation cost the race page a tenth of its time."""
-    query = RACE_AT.format(
-        race=sql.columns(Race, "ra"), competition=sql.columns(Competition, "c", "competition"),
-        rink=sql.columns(Rink, "rk", "rink"), public="" if user.is_staff else f"AND {public_race_sql('ra', 'c')}",
-    )  # fmt: skip
-    race = next(iter(Race.objects.raw(query, [competition_slug, race_slug])), None)
-    if race is not None:
-        race.competition = sql.related(race, Competition, "competition")
-        race.competition.rink = sql.related(race, Rink, "rink")
-    return race
+    """The race at this address with its competition and rink, or None (drafts for editors only)."""
+    races = Race.objects.visible_to(user).with_competition()
+    return races.filter(competition__slug=competition_slug, slug=race_slug).first()
 
 
 def race_version(competition_slug, race_slug, user):
@@ -61,26 +35,11 @@ def race_version(competition_slug, race_slug, user):
     return races.values_list("id", "version").first()
 
 
-def race_entries_queryset(race):
-    """What race_entries reads, as a QuerySet (tests compare the two)."""
-    return Result.objects.filter(race=race).select_related("skater").order_by("id")
-
-
-RACE_ENTRIES = """
-    SELECT {result}, {skater}
-    FROM results_result r LEFT JOIN results_skater s ON s.id = r.skater_id
-    WHERE r.race_id = %s
-    ORDER BY r.id
-"""
-
-
 def race_entries(race):
-    """An individual race's results with their skaters (a raw query, as race_at)."""
-    query = RACE_ENTRIES.format(result=sql.columns(Result, "r"), skater=sql.columns(Skater, "s", "skater"))
-    results = list(Result.objects.raw(query, [race.id]))
+    """An individual race's results with their skaters."""
+    results = list(Result.objects.filter(race=race).select_related("skater").order_by("id"))
     for result in results:
         result.race = race
-        result.skater = sql.related(result, Skater, "skater") if result.skater_id else None
     return results
 
 
@@ -88,9 +47,10 @@ def team_entries(race):
     return list(race.results.select_related("skater").prefetch_related("members__skater"))
 
 
-def records_before_queryset(race, nationalities):
-    """What records_before reads, as a QuerySet (tests compare the two)."""
-    return (
+def records_before(race, nationalities):
+    """(the track record at the race's rink on its distance before its day or None, {nationality: the national
+    record before its day}), as stored by results/writes/derived.py."""
+    found = (
         RecordEntry.objects.filter(
             Q(scope=RecordScope.TRACK, rink_id=race.competition.rink_id)
             | Q(scope=RecordScope.NATIONAL, nationality__in=sorted(nationalities)),
@@ -99,24 +59,6 @@ def records_before_queryset(race, nationalities):
         .order_by("-date", "time_ms", "id")
         .values_list("scope", "nationality", "time_ms")
     )  # fmt: skip
-
-
-RECORDS_BEFORE = """
-    SELECT scope, nationality, time_ms FROM results_recordentry
-    WHERE ((scope = 'track' AND rink_id = %s) OR (scope = 'national' AND {nationalities}))
-      AND gender = %s AND distance_m = %s AND date < %s
-    ORDER BY date DESC, time_ms, id
-"""
-
-
-def records_before(race, nationalities):
-    """(the track record at the race's rink on its distance before its day or None, {nationality: the national
-    record before its day}), as stored by results/writes/derived.py."""
-    one_of, values = sql.one_of("nationality", sorted(nationalities))
-    found = sql.rows(
-        RECORDS_BEFORE.format(nationalities=one_of),
-        [race.competition.rink_id, *values, race.gender, race.distance_m, race.date.isoformat()],
-    )
     track, national = None, {}
     for scope, nationality, time_ms in found:
         if scope == RecordScope.TRACK:
@@ -179,33 +121,19 @@ class RaceLink:
         return cls(other.title(), url, short_competition_name(row.competition__name))
 
 
-def races_of_distance_queryset(race):
-    """What races_around reads, as a QuerySet (tests compare the two)."""
-    return (
-        Race.objects.filter(
-            PUBLIC_RACE | Q(id=race.id),
-            competition__season=race.competition.season, gender=race.gender, distance_m=race.distance_m,
-            kind=race.kind,
-        )
-        .order_by("date", "-division", "round", "id")
-        .values_list(*RaceRow._fields)
-    )  # fmt: skip
-
-
-RACES_OF_DISTANCE = f"""
-    SELECT ra.id, ra.competition_id, ra.division, ra.round, ra.slug, ra.published, c.published, c.slug, c.name
-    FROM results_race ra JOIN results_competition c ON c.id = ra.competition_id
-    WHERE ({public_race_sql("ra", "c")} OR ra.id = %s)
-      AND c.season = %s AND ra.gender = %s AND ra.distance_m = %s AND ra.kind = %s
-    ORDER BY ra.date, ra.division DESC, ra.round, ra.id
-"""
+def races_of_distance(race):
+    """The public races of the race's season, gender, distance and kind, and the race itself, as RaceRows."""
+    races = Race.objects.filter(
+        PUBLIC_RACE | Q(id=race.id),
+        competition__season=race.competition.season, gender=race.gender, distance_m=race.distance_m, kind=race.kind,
+    ).order_by("date", "-division", "round", "id")  # fmt: skip
+    return [RaceRow._make(row) for row in races.values_list(*RaceRow._fields)]
 
 
 def races_around(race):
     """(the other races of this distance in the race's competition, (the previous and the next race of this
     distance and division in the season)) as RaceLinks: one query for both."""
-    found = sql.rows(RACES_OF_DISTANCE, [race.id, race.competition.season, race.gender, race.distance_m, race.kind])
-    rows = [RaceRow._make(row) for row in found]
+    rows = races_of_distance(race)
     siblings = [
         row for row in rows
         if row.competition_id == race.competition_id and row.id != race.id

@@ -5,9 +5,8 @@ from typing import NamedTuple
 
 from django.db.models import Count
 
-from results.models import SETTLED_RESULT, Result, Rival, Skater, SkaterName
+from results.models import SETTLED_RESULT, Result, Rival, Skater, SkaterName, StreakSummary
 from results.models.addresses import slug_url
-from results.queries import sql
 
 RIVALS = 8  # the most-met skaters a profile lists (and results/writes/derived.py stores)
 
@@ -24,10 +23,7 @@ def skater_at(slug):
 
 def other_names(skater):
     """The names the skater raced under besides the current one."""
-    return [name for (name,) in sql.rows(OTHER_NAMES, [skater.id])]
-
-
-OTHER_NAMES = "SELECT name FROM results_skatername WHERE skater_id = %s ORDER BY name, id"
+    return list(SkaterName.objects.filter(skater=skater).order_by("name", "id").values_list("name", flat=True))
 
 
 class Streak(NamedTuple):
@@ -38,30 +34,17 @@ class Streak(NamedTuple):
 
 def streak_summaries(skater):
     """The skater's current and longest run of wins on each distance, as stored."""
-    return [Streak._make(row) for row in sql.rows(STREAKS, [skater.id])]
-
-
-STREAKS = "SELECT distance_m, current, longest FROM results_streaksummary WHERE skater_id = %s ORDER BY distance_m"
-
-
-def rivals_queryset(skater):
-    """What rivals_of reads, as a QuerySet (tests compare the two)."""
-    return (
-        Rival.objects.filter(skater=skater)
-        .order_by("-meetings", "rival__name", "rival_id")
-        .values_list("rival__name", "rival__slug", "meetings")
-    )
-
-
-RIVALS_OF = """
-    SELECT s.name, s.slug, rv.meetings FROM results_rival rv JOIN results_skater s ON s.id = rv.rival_id
-    WHERE rv.skater_id = %s ORDER BY rv.meetings DESC, s.name, rv.rival_id
-"""
+    summaries = StreakSummary.objects.filter(skater=skater).order_by("distance_m")
+    return [Streak._make(row) for row in summaries.values_list("distance_m", "current", "longest")]
 
 
 def rivals_of(skater):
     """The RIVALS other skaters met most in published races, as stored: [{name, slug, url, meetings}]."""
-    rows = sql.rows(RIVALS_OF, [skater.id])
+    rows = (
+        Rival.objects.filter(skater=skater)
+        .order_by("-meetings", "rival__name", "rival_id")
+        .values_list("rival__name", "rival__slug", "meetings")
+    )
     return [
         {"name": name, "slug": slug, "url": slug_url("results:head_to_head", skater.slug, slug), "meetings": meetings}
         for name, slug, meetings in rows

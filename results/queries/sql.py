@@ -1,9 +1,10 @@
 """Rows read with SQL written out (connection.cursor()), for the few reads a hot page makes on every view.
 
 Django builds and compiles a QuerySet's SQL each time it runs: about a millisecond of Python for a query the
-database answers in a few hundredths of one. The race page runs its reads on every view, so those are written
-out here, in SQL that SQLite and PostgreSQL both take; tests/test_queries.py compares each with the QuerySet it
-stands for, on the seed data, on both databases. Dates come back from SQLite as text and are read as dates here.
+database answers in a few hundredths of one. A read is written out, in SQL that SQLite and PostgreSQL both take,
+only where that saves at least a tenth of its page's uncached time at 1M results (make bench-sql measures each
+against its QuerySet twin); tests/test_queries.py compares each with its twin, on the seed data, on both
+databases. Dates come back from SQLite as text and are read as dates here.
 """
 
 from datetime import date

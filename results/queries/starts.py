@@ -19,10 +19,10 @@ def starts_on_distance_queryset(race, skater_ids):
     return (
         Result.objects.filter(
             PUBLIC_RESULT | Q(race_id=race.id),
-            skater_id__in=skater_ids, race__gender=race.gender, race__distance_m=race.distance_m,
-            race__kind=race.kind, race__date__lte=race.date,
+            skater_id__in=skater_ids, race_distance_m=race.distance_m, race_date__lte=race.date,
+            race__gender=race.gender, race__kind=race.kind,
         )
-        .order_by("race__date", "race_id", "id")
+        .order_by("race_date", "race_id", "id")
         .values_list(*START_FIELDS)
     )  # fmt: skip
 
