@@ -64,13 +64,12 @@ def reads(urls):
     """{page: [(read, SQL call, QuerySet call)]}, each with the arguments the page passes."""
     from django.contrib.auth.models import AnonymousUser
 
-    from results.queries import careers, competition_page, race_page, starts
+    from results.queries import careers, competition_page, race_page
     from results.queries.skater_page import skater_at
 
     anonymous = AnonymousUser()
     competition_slug, race_slug = urls["race"].strip("/").split("/")[-2:]
     race = race_page.race_at(competition_slug, race_slug, anonymous)
-    skater_ids = [entry.skater_id for entry in race_page.race_entries(race)]
     competition = urls["competition"].strip("/").split("/")[-1]
     skater, _ = skater_at(urls["skater"].strip("/").split("/")[-1])
 
@@ -82,8 +81,6 @@ def reads(urls):
         "race": [
             ("winner_ages", lambda: race_page.winner_ages(race),
              lambda: race_page.winner_ages_queryset(race).first()),
-            ("starts_on_distance", lambda: starts.starts_on_distance(race, skater_ids),
-             lambda: list(starts.starts_on_distance_queryset(race, skater_ids))),
         ],
         "competition": [("competition_at", lambda: competition_page.competition_at(competition, anonymous),
                          competition_queryset)],

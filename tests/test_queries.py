@@ -17,19 +17,6 @@ def seed_races(db):
     return races
 
 
-def test_the_start_histories_are_those_the_queryset_reads(seed_races):
-    for race in seed_races:
-        skaters = list(race.results.values_list("skater_id", flat=True))
-        expected = {}
-        for row in starts.starts_on_distance_queryset(race, skaters):
-            expected.setdefault(row[0], []).append(row)
-        found = {
-            skater: [tuple(start) for start in found]
-            for skater, found in starts.starts_on_distance(race, skaters).items()
-        }
-        assert found == expected, race
-
-
 def test_the_winner_ages_are_those_the_queryset_reads(seed_races):
     assert any(race_page.winner_ages(race) != (None, None) for race in seed_races)
     for race in seed_races:

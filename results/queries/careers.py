@@ -125,7 +125,11 @@ def stored_bests_querysets(skater):
     bests) as BestRow values."""
     shown = ("distance_m", "result__race__kind", "time_ms", "result__time_in_tenths", "date",
              "result__race__competition__name", "result__race__competition__slug", "result__race__slug")  # fmt: skip
-    personal = PersonalBest.objects.filter(skater=skater).order_by("distance_m").values_list(Value(None, IntegerField()), *shown)
+    personal = (
+        PersonalBest.objects.filter(skater=skater)
+        .order_by("distance_m")
+        .values_list(Value(None, IntegerField()), *shown)
+    )
     seasons = SeasonBest.objects.filter(skater=skater).order_by("-season", "distance_m").values_list("season", *shown)
     return personal, seasons
 

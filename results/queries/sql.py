@@ -22,16 +22,6 @@ def as_date(value):
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def one_of(column, values):
-    """(SQL, params) for `column` being one of `values`: an array parameter on PostgreSQL, whose plan for a prepared
-    statement does not depend on the number of values (an IN list's generic plan took twice as long), a list of
-    placeholders on SQLite (never empty: IN () is not SQL)."""
-    values = list(values)
-    if connection.vendor == "postgresql":
-        return f"{column} = ANY(%s)", [values]
-    return f"{column} IN ({', '.join(['%s'] * max(len(values), 1))})", values or [None]
-
-
 # --- whole model instances from written-out SQL --------------------------------------------------------------------
 # Model.from_db takes a model's values in the order of its concrete fields, named by attname (its documentation's
 # own example reads them so: _meta.concrete_fields, attname); our models name no db_column, so the attname is the
