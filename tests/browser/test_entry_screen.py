@@ -6,6 +6,7 @@ tab, and a second editor's pair appearing on the first editor's screen."""
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from results.models import Result
 from tests.browser.conftest import shot
@@ -115,6 +116,7 @@ def test_a_second_editors_pair_appears_on_the_first_editors_screen_within_three_
     second.click("input[type=submit]")
     second.goto(url + "?pair=3")
     inner, outer = race.results.filter(pair=3).select_related("skater").order_by("lane")
+    expect(second.locator(f"#r{inner.id}")).to_be_focused()  # the pair asked for has the focus
     second.keyboard.type(typed[inner.skater.name])
     second.keyboard.press("Tab")
     second.keyboard.type(typed[outer.skater.name])
