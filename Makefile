@@ -53,12 +53,13 @@ migrate: venv
 	DEBUG=1 $(BIN)/python manage.py createcachetable
 
 seed: migrate
-	@echo "--- loading the seeds: rinks, points tables, the skater register, result sheets, official PDFs"
+	@echo "--- loading the seeds: rinks, points tables, the skater register, result sheets, official PDFs, world records"
 	DEBUG=1 $(BIN)/python manage.py loaddata $(FIXTURES)
 	DEBUG=1 $(BIN)/python manage.py import_skaters seeds/skaters.csv
 	DEBUG=1 $(BIN)/python manage.py import_results $(SHEETS)
 	DEBUG=1 $(BIN)/python manage.py import_results --complete-fields $(COMPLETE_SHEETS)
 	DEBUG=1 $(BIN)/python manage.py import_pdf $(OFFICIAL_PDFS)
+	DEBUG=1 $(BIN)/python manage.py import_records seeds/world-records.csv
 
 run: seed
 	@DEBUG=1 $(BIN)/python manage.py ensure_editor

@@ -71,6 +71,7 @@ urlpatterns = [
     path("seasons/<str:season>/", cached_page(competitions.season_detail), name="season"),
     path("rinks/<slug:slug>/", cached_page(rinks.rink_detail), name="rink"),
     path("records/", cached_page(records.records_index), name="records"),
+    path("records/world/<str:event>/", cached_page(records.world_record_progression), name="world_record"),
     path("records/<str:event>/", cached_page(records.record_progression), name="record_progression"),
     path("rankings/<str:season>/<str:event>/", cached_page(rankings.season_ranking), name="season_ranking"),
     path("adelskalender/", cached_page(rankings.adelskalender), name="adelskalender"),

@@ -4,6 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from results.imports.records import read_records
+from results.writes.record_import import import_records
 from results.writes.register import import_register
 from results.writes.sheet_import import import_sheet
 from tests.helpers import seeded
@@ -14,6 +16,7 @@ COMPLETE_SHEETS = {
     "olympics-1924-2014.csv",
     "olympics-2018.csv",
 }  # complete fields without pairs, as the Makefile's COMPLETE_SHEETS
+RECORDS = ROOT / "seeds" / "world-records.csv"
 FIXTURES = ["fixtures/rinks.json", "fixtures/world_cup_points.json", "fixtures/editors.json"]
 
 
@@ -22,6 +25,7 @@ def load_seeds():
     import_register((ROOT / "seeds" / "skaters.csv").read_text(encoding="utf-8"), "skaters.csv")
     for sheet in SHEETS:
         import_sheet(sheet.read_text(encoding="utf-8"), sheet.name, complete=sheet.name in COMPLETE_SHEETS)
+    import_records(read_records(RECORDS.read_text(encoding="utf-8"), RECORDS.name))
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 MARKER_TITLES = {
+    "WR": _("world record, as the sport keeps it"),
     "PR": _("personal record, as held in this database"),
     "SB": _("season best, as held in this database"),
     "TR": _("track record, as held in this database"),

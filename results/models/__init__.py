@@ -21,6 +21,7 @@ from results.models.derived import (
     StreakSummary,
     WinnerAge,
 )
+from results.models.history import WorldRecord, WorldRecordStatus
 from results.models.points import WorldCupPoints
 from results.models.public import PUBLIC_RACE, PUBLIC_RESULT, SETTLED_RESULT
 from results.models.races import (
@@ -39,6 +40,6 @@ from results.models.skaters import Gender, Skater, SkaterName, fold
 __all__ = [
     "CHAMPIONSHIP_KINDS", "DISTANCES", "PUBLIC_RACE", "PUBLIC_RESULT", "AdelskalenderEntry", "Change", "Competition", "CompetitionKind",
     "Division", "Gender", "Lane", "PersonalBest", "Race", "RaceKind", "RecordEntry", "RecordScope", "Result", "Rink",
-    "Rival", "SETTLED_RESULT", "SeasonBest", "Skater", "Status", "SkaterName", "StreakEnd", "StreakSummary", "TeamMember", "WinnerAge",
+    "Rival", "SETTLED_RESULT", "SeasonBest", "Skater", "Status", "SkaterName", "StreakEnd", "StreakSummary", "TeamMember", "WinnerAge", "WorldRecord", "WorldRecordStatus",
     "WorldCupPoints", "distance_label", "fold", "short_competition_name",
 ]  # fmt: skip

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db.models import Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 
 from results.models import (
     PUBLIC_RACE,
@@ -13,6 +13,7 @@ from results.models import (
     RecordScope,
     Result,
     WinnerAge,
+    WorldRecord,
     short_competition_name,
 )
 from results.models.addresses import slug_url
@@ -37,7 +38,13 @@ def race_version(competition_slug, race_slug, user):
 
 def race_entries(race):
     """An individual race's results with their skaters."""
-    results = list(Result.objects.filter(race=race).select_related("skater").order_by("id"))
+    official = WorldRecord.objects.filter(result=OuterRef("pk"))
+    results = list(
+        Result.objects.filter(race=race)
+        .select_related("skater")
+        .annotate(is_world_record=Exists(official))
+        .order_by("id")
+    )
     for result in results:
         result.race = race
     return results
@@ -165,5 +172,6 @@ def marked_lines(race):
     starts = starts_on_distance(race, [line.result.skater_id for line in lines])
     if race.kind != RaceKind.MASS_START:
         track_record, national_records = records_before(race, {line.nationality for line in lines})
-        mark_race(race, lines, starts, track_record, national_records)
+        world_records = {line.result.id for line in lines if line.result.is_world_record}
+        mark_race(race, lines, starts, track_record, national_records, world_records)
     return lines, starts

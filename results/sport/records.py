@@ -7,7 +7,7 @@ time with nothing earlier to beat gets no marker: the history held is often
 incomplete, so only an improvement on a known time is claimed.
 """
 
-PR, SB, TR, NR = "PR", "SB", "TR", "NR"  # the markers' codes (what they say: results/display/markers.py)
+PR, SB, TR, NR, WR = "PR", "SB", "TR", "NR", "WR"  # the markers' codes (what they say: results/display/markers.py)
 
 
 def markers_for(race, season, time_ms, earlier_starts):
@@ -24,12 +24,15 @@ def markers_for(race, season, time_ms, earlier_starts):
     return found
 
 
-def mark_race(race, lines, starts, rink_record_before, national_records_before=None):
-    """Set markers on a race's lines; the track record (and each national record) goes to the best time only."""
+def mark_race(race, lines, starts, rink_record_before, national_records_before=None, world_records=()):
+    """Set markers on a race's lines; the track record (and each national record) goes to the best time only.
+    world_records: the ids of the results that are entries of the official world-record list."""
     season = race.competition.season
     for line in lines:
         if line.finished:
             line.markers = markers_for(race, season, line.time_ms, starts.get(line.skater.id, []))
+            if line.result.id in world_records:
+                line.markers = [WR, *line.markers]
     national_records_before = national_records_before or {}
     for nationality, record in national_records_before.items():
         timed = [line for line in lines if line.finished and line.time_ms and line.nationality == nationality]
