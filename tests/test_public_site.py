@@ -160,8 +160,8 @@ def test_the_public_pages_cost_a_fixed_number_of_queries(client, db, django_asse
     skater = race.results.first().skater
     rival = race.results.last().skater
     rink_url = race.competition.rink.get_absolute_url()
-    # profile: skater, the career, streak summaries, other names, the stored rivals with their names
-    with django_assert_max_num_queries(5):
+    # profile: skater, the career, streak summaries, other names, the stored rivals with their names, world records
+    with django_assert_max_num_queries(6):
         assert client.get(skater.get_absolute_url()).status_code == 200
     # a skater's results: skater, the career
     with django_assert_max_num_queries(2):

@@ -170,3 +170,21 @@ def test_the_record_pages_cost_a_few_queries(client, django_assert_max_num_queri
         with django_assert_max_num_queries(8):
             assert client.get(address).status_code == 200, address
     assert client.get("/en/records/world/women-50000m/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_record_race_tells_the_record_and_a_profile_lists_the_skaters_world_records(client):
+    koss = WorldRecord.objects.get(event="10000m", gender="M", date=date(1994, 2, 20))
+    broken = WorldRecord.objects.filter(event="10000m", gender="M", line__lt=koss.line, status="").last()
+    race = client.get(koss.result.race.get_absolute_url()).content.decode()
+    assert (
+        f"Johann Olav Koss sets a world record: 13:30.55, the first on the 10000 m since {short_date(broken.date, language='en')}."
+        in race
+    )
+    profile = Page(client.get(koss.skater.get_absolute_url()).content.decode())
+    assert "World records" in profile.visible_text
+    listed_for_koss = WorldRecord.objects.filter(skater=koss.skater).count()
+    links = [link for link in profile.links if "/records/world/" in link]
+    assert len(links) == listed_for_koss > 1
+    dutch = client.get(koss.result.race.get_absolute_url().replace("/en/", "/nl/")).content.decode()
+    assert "Johann Olav Koss rijdt een wereldrecord: 13.30,55" in dutch

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from results.display.formatting import short_date
 from results.models import RaceKind
 from results.sport import timing
 from results.sport.streaks import streak_before
@@ -91,6 +92,15 @@ def race_story(race, lines, starts, notation, winner_ages=(None, None)):
                 )
 
     for line in lines:
+        if "WR" in line.markers:
+            since = getattr(line.result, "world_record_since", None)
+            values = {"name": line.skater.name, "time": timing.format_time(line.time_ms, notation, tenths=line.tenths),
+                      "distance": distance, "date": since and short_date(since)}  # fmt: skip
+            points.append(
+                _("%(name)s sets a world record: %(time)s, the first on the %(distance)s since %(date)s.") % values
+                if since
+                else _("%(name)s sets the first world record on the %(distance)s: %(time)s.") % values
+            )
         if "TR" in line.markers:
             points.append(
                 _("%(name)s sets a track record: %(time)s.")

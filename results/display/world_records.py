@@ -95,3 +95,13 @@ def row_of(entry):
             "city": race.competition.name, "country": "", "elevation_m": None, "indoor": None, "status": "",
             "status_label": "", "notes": "", "race": race, "held": True, "current": step.current,
             "improvement": improvement_text(step.improvement, False, 2), "stood": stood_text(step.days)}  # fmt: skip
+
+
+def skater_records(skater):
+    """[{event, mark, date, slug, status_label}] of the skater's world records, oldest first."""
+    return [
+        {"event": event_title(record.gender, record.event), "mark": mark_text(record), "date": record.date,
+         "slug": rules.event_slug(record.gender, record.event), "points": record.in_points,
+         "status_label": record.get_status_display() if record.status else ""}
+        for record in world_records.of_skater(skater)
+    ]  # fmt: skip

@@ -50,6 +50,13 @@ def race_entries(race):
     return results
 
 
+def record_broken(result):
+    """The day of the world record that the list entry of this result broke (None when it is the first)."""
+    entry = WorldRecord.objects.filter(result=result).order_by("line").first()
+    earlier = WorldRecord.objects.filter(event=entry.event, gender=entry.gender, line__lt=entry.line, status="")
+    return earlier.order_by("-line").values_list("date", flat=True).first()
+
+
 def team_entries(race):
     return list(race.results.select_related("skater").prefetch_related("members__skater"))
 
@@ -174,4 +181,8 @@ def marked_lines(race):
         track_record, national_records = records_before(race, {line.nationality for line in lines})
         world_records = {line.result.id for line in lines if line.result.is_world_record}
         mark_race(race, lines, starts, track_record, national_records, world_records)
+        if world_records:  # the record it broke (one query, on a record race only)
+            for line in lines:
+                if line.result.id in world_records:
+                    line.result.world_record_since = record_broken(line.result)
     return lines, starts

@@ -86,3 +86,8 @@ def current_records(today=None):
             last = ProgressionEntry(None, newer)
         current[key] = last
     return current
+
+
+def of_skater(skater):
+    """The skater's entries of the world-record list, oldest first."""
+    return list(WorldRecord.objects.filter(skater=skater).order_by("date", "line"))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from results import caching
 from results.display import rows
+from results.display import world_records as world_record_rows
 from results.display.charts import progression_charts
 from results.display.embeds import SKATER_HEIGHT, embed_context
 from results.display.formatting import notation
@@ -60,6 +61,7 @@ def skater_detail(request, slug):
             "streaks": streaks,
             "medals": medals,
             "rivals": queries.rivals_of(skater),
+            "world_records": world_record_rows.skater_records(skater),
         },
     )
 
