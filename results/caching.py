@@ -40,7 +40,7 @@ FORMAT = "v3"
 # sees no other: ?junk=1 … ?junk=1000 are one page, and nothing a stranger adds to an address reaches a kept page's
 # links. A view that reads a new parameter adds it here (its tests fail otherwise: the view never sees it).
 QUERY_PARAMETERS = frozenset({
-    "a", "b", "date", "distance", "event", "format", "gender", "maxheight", "maxwidth", "nationality", "page", "q",
+    "a", "b", "date", "distance", "event", "format", "games", "gender", "maxheight", "maxwidth", "nationality", "page", "q",
     "rows", "scope", "season", "sort", "url",
 })  # fmt: skip
 

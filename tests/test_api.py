@@ -157,6 +157,7 @@ SEEDED = {  # one seed object per documented path: a new path must name one here
     "/api/v1/rankings/{season}/{event}": {"season": "2023-24", "event": "women-1000m"},
     "/api/v1/adelskalender": {},
     "/api/v1/world-cup/{season}/{event}": {"season": "2025-26", "event": "women-1000m"},
+    "/api/v1/olympics/medals": {},
 }  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from results.api.schemas import (
     CompetitionDetail,
     CompetitionOut,
     HeadToHeadOut,
+    OlympicMedals,
     RaceDetail,
     RankingRow,
     RecordOut,
@@ -25,11 +26,13 @@ from results.caching import cached_page
 from results.models import Competition, Gender, Race, RecordScope, Skater
 from results.models.addresses import slug_url
 from results.queries import careers, insights, skater_page
+from results.queries import nations as nation_queries
 from results.queries import race_page as race_queries
 from results.queries.head_to_head import meetings_between
 from results.queries.insights import current_ranking
 from results.queries.lookups import event_or_404, season_or_404, skater_behind
 from results.sport import classifications, timing
+from results.sport import medals as medal_rules
 from results.sport import meetings as meeting_rules
 
 PER_PAGE = 50
@@ -329,3 +332,24 @@ def world_cup(request, season: str, event: str):
         }  # fmt: skip
         for row in standings
     ]
+
+
+@api.api_operation(["GET", "HEAD"], "/olympics/medals", response=OlympicMedals, tags=["records"])
+@cached
+def olympic_medals(request, games: int | None = None):
+    """The Olympic medal table by nation, of all Games or of one (`games=1928`), counted from the Olympic races
+    held here by official place (a tie gives equal medals), with how many events of each Games are not held (and
+    so not counted)."""
+    if games is not None and games not in medal_rules.OLYMPIC_EVENTS:
+        raise Http404("No Winter Games that year.")
+    placings = nation_queries.olympic_placings(year=games)
+    held = nation_queries.olympic_races_held()
+    years = [games] if games else sorted(medal_rules.OLYMPIC_EVENTS)
+    return {
+        "games": games,
+        "table": [
+            {"nation": t.nation, "gold": t.gold, "silver": t.silver, "bronze": t.bronze, "total": t.total}
+            for t in medal_rules.medal_table((p.nation, p.rank) for p in placings)
+        ],
+        "events_not_held": {str(y): max(medal_rules.OLYMPIC_EVENTS[y] - held.get(y, 0), 0) for y in years},
+    }

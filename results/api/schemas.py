@@ -189,6 +189,20 @@ class WorldCupRow(Schema):
     races: list[int]
 
 
+class MedalRow(Schema):
+    nation: str
+    gold: int
+    silver: int
+    bronze: int
+    total: int
+
+
+class OlympicMedals(Schema):
+    games: int | None
+    table: list[MedalRow]
+    events_not_held: dict[str, int]  # Games' year → speed-skating events not held here (so not counted)
+
+
 class Problem(Schema):
     """RFC 9457 problem details."""
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.ioc_data import IOC_TO_ISO
 
+from results.models.addresses import slug_url
 from results.sport import timing
 
 
@@ -72,6 +73,9 @@ def competitor(result):
     return format_html('<abbr title="{}">{}</abbr>', country_name(result.team), result.team)
 
 
-def country_abbr(ioc):
-    """An IOC code with the country's name on hover and for screen readers."""
-    return format_html('<abbr title="{}">{}</abbr>', country_name(ioc), ioc) if ioc else ""
+def country_abbr(ioc, css=""):
+    """An IOC code linked to its nation's page, with the country's name on hover and for screen readers."""
+    if not ioc:
+        return ""
+    return format_html('<a class="nation" href="{}"><abbr{} title="{}">{}</abbr></a>', slug_url("results:nation", ioc.lower()),
+                       format_html(' class="{}"', css) if css else "", country_name(ioc), ioc)  # fmt: skip

@@ -55,6 +55,7 @@ def _site_navigation(language, script_prefix):
         ("results:skaters", _("Skaters")),
         ("results:head_to_head_form", _("Head-to-head")),
         ("results:records", _("Records")),
+        ("results:olympic_medals", _("Olympics")),
         ("results:streaks", _("Streaks")),
         ("results:adelskalender", _("Adelskalender")),
     ]

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from results.display.formatting import country_name, notation, short_date
+from results.display.formatting import country_abbr, notation, short_date
 from results.sport import timing
 
 
@@ -121,16 +121,14 @@ class DistanceColumn(tables.Column):
 def skater_with_code(skater, nationality):
     """A skater's linked name and the nationality code of one result (the country's name on hover)."""
     return format_html(
-        '<a href="{}">{}</a> <abbr class="muted" title="{}">{}</abbr>',
-        skater.get_absolute_url(), skater.name, country_name(nationality), nationality,
-    )  # fmt: skip
+        '<a href="{}">{}</a> {}', skater.get_absolute_url(), skater.name, country_abbr(nationality, "muted")
+    )
 
 
 def competitor_link(skater):
     return format_html(
-        '<a href="{}">{}</a> <abbr class="muted" title="{}">{}</abbr>',
-        skater.get_absolute_url(), skater.name, country_name(skater.nationality), skater.nationality,
-    )  # fmt: skip
+        '<a href="{}">{}</a> {}', skater.get_absolute_url(), skater.name, country_abbr(skater.nationality, "muted")
+    )
 
 
 NUM = {"td": {"class": "num"}, "th": {"class": "num"}}

@@ -6,7 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from results.display.formatting import country_abbr, country_name, short_date
+from results.display.formatting import country_abbr, short_date
 from results.display.markers import MARKER_TITLES
 from results.display.tables.base import NUM, SECONDARY, DateColumn, RowsTable, Table, TimeColumn
 from results.models import Status
@@ -74,7 +74,7 @@ class RaceResultTable(RowsTable):
         return format_html('<a href="{}">{}</a> {}', value.get_absolute_url(), value.name, markers)
 
     def render_nationality(self, value):
-        return format_html('<abbr title="{}">{}</abbr>', country_name(value), value)
+        return country_abbr(value)
 
     def render_time_ms(self, value, record):
         if record.show_thousandths:
@@ -139,7 +139,7 @@ class TeamRaceTable(Table):
         return format_html('<abbr title="{}">{}</abbr>', record.result.get_status_display(), record.status)
 
     def render_team(self, value):
-        return format_html('<abbr title="{}">{}</abbr>', country_name(value), value)
+        return country_abbr(value)
 
     def render_members(self, value):
         return format_html_join(", ", '<a href="{}">{}</a>', ((s.get_absolute_url(), s.name) for s in value))
