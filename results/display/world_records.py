@@ -90,9 +90,10 @@ def row_of(entry):
                 "stood": stood_text(step.days)}  # fmt: skip
     held = entry.held
     race = held.result.race
+    rink = race.competition.rink
     return {"mark": held_mark_text(held), "name": held.result.skater.name, "skater": held.result.skater,
-            "nationality": held.result.nationality, "members": "", "date": held.date, "rink": "",
-            "city": race.competition.name, "country": "", "elevation_m": None, "indoor": None, "status": "",
+            "nationality": held.result.nationality, "members": "", "date": held.date, "rink": rink.name,
+            "city": rink.city, "country": rink.country, "elevation_m": rink.altitude_m, "indoor": rink.indoor, "status": "",
             "status_label": "", "notes": "", "race": race, "held": True, "current": step.current,
             "improvement": improvement_text(step.improvement, False, 2), "stood": stood_text(step.days)}  # fmt: skip
 

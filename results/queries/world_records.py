@@ -46,7 +46,7 @@ def held_after(gender, distance_m, last):
         RecordEntry.objects.filter(
             scope=RecordScope.WORLD, gender=gender, distance_m=distance_m, date__gt=last.date, time_ms__lt=last.mark
         )
-        .select_related("result__skater", "result__race__competition")
+        .select_related("result__skater", "result__race__competition__rink")
         .order_by("date", "time_ms")
     )
 
