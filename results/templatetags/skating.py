@@ -15,7 +15,7 @@ from results.models.addresses import slug_url
 from results.sport import timing
 
 register = template.Library()
-for name in ("racetime", "points", "short_date", "country_name", "competitor"):
+for name in ("racetime", "points", "short_date", "country_name", "country_abbr", "competitor"):
     register.filter(name, getattr(formatting, name))
 
 

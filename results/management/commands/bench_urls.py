@@ -43,5 +43,7 @@ class Command(BaseCommand):
             "search": "/en/skaters/?q=an",
             "api-race": f"/api/v1/races/{competition.slug}/{race.slug}",
             "api-skater": f"/api/v1/skaters/{skater.slug}",
+            "nation": f"/en/nations/{skater.nationality.lower()}/",
+            "world-record": f"/en/records/world/{event}/",
         }
         self.stdout.write(json.dumps(urls))
