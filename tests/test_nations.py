@@ -65,7 +65,7 @@ def test_a_nation_page_adds_up_its_games_and_links_its_medallists(client):
     sums = [sum(int(cells[n]) for cells in per_games) for n in range(1, 5)]
     assert total[0] == "Total" and [int(n) for n in total[1:5]] == sums
     assert table_of(client, "/en/olympics/medals/")["NED"] == tuple(sums)
-    assert "/en/skaters/sven-kramer/" in page.links
+    assert "/en/skaters/sven-kramer/" in page.links and "Most Olympic golds and medals" in page.visible_text
     assert "/en/nations/ned/" in Page(client.get("/en/skaters/jutta-leerdam/").content.decode()).links
 
 

@@ -50,3 +50,15 @@ def history_of(nation):
     if not before and not after and nation in rules.SUCCESSORS_OF:
         before = (rules.SUCCESSORS_OF[nation],)
     return [(code, country_name(code)) for code in before], [(code, country_name(code)) for code in after]
+
+
+def best_olympians(placings, count=10):
+    """[{name, slug, gold, medals}] of the skaters with the most Olympic golds, then medals, in these placings."""
+    golds, medals, names = {}, {}, {}
+    for p in placings:
+        if p.skater_slug:
+            names[p.skater_slug] = p.skater_name
+            medals[p.skater_slug] = medals.get(p.skater_slug, 0) + 1
+            golds[p.skater_slug] = golds.get(p.skater_slug, 0) + (p.rank == 1)
+    ranked = sorted(names, key=lambda slug: (-golds[slug], -medals[slug], names[slug]))
+    return [{"name": names[s], "slug": s, "gold": golds[s], "medals": medals[s]} for s in ranked[:count]]

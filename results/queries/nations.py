@@ -6,7 +6,6 @@ from django.db.models import Count, Q
 
 from results.models import CompetitionKind, Race, RecordEntry, RecordScope, Result, Skater, Status
 from results.models.addresses import slug_url
-from results.models.public import public_races
 
 
 class Placing(NamedTuple):
@@ -62,24 +61,7 @@ def national_records(nation):
     )
 
 
-def best_skaters(nation, count=10):
-    """The nation's skaters with the most wins, then podiums, in the races held (A divisions): [(skater, wins,
-    podiums)]."""
-    placed = (
-        Q(results__status=Status.FINISHED, results__nationality=nation)
-        & ~Q(results__race__division="B")
-        & public_races("results__race__")
-    )
-    skaters = (
-        Skater.objects.annotate(
-            wins=Count("results", filter=placed & Q(results__rank=1)),
-            podiums=Count("results", filter=placed & Q(results__rank__lte=3)),
-        )
-        .filter(podiums__gt=0)
-        .order_by("-wins", "-podiums", "name")[:count]
-    )
-    return [(skater, skater.wins, skater.podiums) for skater in skaters]
-
-
-def skaters_of(nation):
-    return list(Skater.objects.filter(nationality=nation).order_by("name").values_list("name", "slug"))
+def skaters_of(nation, shown=60):
+    """(how many skaters of the nation there are, the first `shown` of them by name as (name, slug))."""
+    skaters = Skater.objects.filter(nationality=nation)
+    return skaters.count(), list(skaters.order_by("name", "id").values_list("name", "slug")[:shown])

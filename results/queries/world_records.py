@@ -65,26 +65,29 @@ def progression(gender, event, today=None):
     return entries, ends
 
 
-def current_records(today=None):
-    """{(gender, event): the current ProgressionEntry} of every event of the list (two queries)."""
+def current_records():
+    """{(gender, event): the current ProgressionEntry} of every event of the list (three queries: the list's light
+    rows, the current entries in full, the current fastest times held)."""
     grouped = {}
-    for record in WorldRecord.objects.select_related("skater", "result__race__competition").order_by("line"):
-        grouped.setdefault((record.gender, record.event), []).append(ProgressionEntry(record, None))
-    held = RecordEntry.objects.filter(scope=RecordScope.WORLD, current=True).select_related(
-        "result__skater", "result__race__competition"
-    )
+    for row in WorldRecord.objects.order_by("line").values_list("id", "gender", "event", "status", named=True):
+        grouped.setdefault((row.gender, row.event), []).append(row)
+    chosen = {}
+    for key, rows in grouped.items():
+        counted = [n for n, row in enumerate(rows) if row.status in ("", "equalled")]
+        suspended = [n for n, row in enumerate(rows) if row.status == "suspended"]
+        if counted and not (suspended and suspended[-1] > counted[-1]):
+            chosen[key] = rows[counted[-1]].id  # a suspended event has no record (later times are unofficial)
+    records = WorldRecord.objects.select_related("skater").in_bulk(chosen.values())
+    held = RecordEntry.objects.filter(scope=RecordScope.WORLD, current=True).select_related("result__skater")
     held = {(entry.gender, entry.distance_m): entry for entry in held}
     current = {}
-    for key, entries in grouped.items():
-        counted = [n for n, e in enumerate(entries) if e.status in ("", "equalled")]
-        suspended = [n for n, e in enumerate(entries) if e.status == "suspended"]
-        if not counted or (suspended and suspended[-1] > counted[-1]):
-            continue  # a suspended event has no record (the times after the suspension are unofficial)
-        last = entries[counted[-1]]
-        newer = held.get((key[0], last.record.distance_m)) if last.record.distance_m else None
-        if newer is not None and newer.date > last.day and newer.time_ms < last.mark:
-            last = ProgressionEntry(None, newer)
-        current[key] = last
+    for key, record_id in chosen.items():
+        record = records[record_id]
+        newer = held.get((record.gender, record.distance_m)) if record.distance_m else None
+        if newer is not None and newer.date > record.date and newer.time_ms < record.mark:
+            current[key] = ProgressionEntry(None, newer)
+        else:
+            current[key] = ProgressionEntry(record, None)
     return current
 
 

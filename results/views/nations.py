@@ -25,7 +25,7 @@ def olympic_medals(request, year=None):
 def nation_detail(request, code):
     code = code.upper()
     caching.shows(request, caching.RECORDS)
-    skaters = queries.skaters_of(code)
+    skater_count, skaters = queries.skaters_of(code)
     placings = queries.olympic_placings(nation=code)
     if not skaters and not placings and code not in rules.HISTORIC:
         raise Http404(_("No skaters of this nation here."))
@@ -37,5 +37,6 @@ def nation_detail(request, code):
         "code": code, "name": country_name(code), "before": before, "after": after,
         "games": [(year, shown.medal_rows(found)[0]) for year, found in by_games.items()],
         "total": shown.medal_rows(placings)[0] if placings else None, "medallists": shown.medallists(placings),
-        "records": queries.national_records(code), "best": queries.best_skaters(code), "skaters": skaters,
+        "records": queries.national_records(code), "best": shown.best_olympians(placings), "skaters": skaters,
+        "skater_count": skater_count,
     })  # fmt: skip
