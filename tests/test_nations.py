@@ -75,6 +75,8 @@ def test_a_historic_nation_says_what_came_before_and_after(client):
     east = Page(client.get("/nl/nations/gdr/").content.decode())
     assert "/nl/nations/ger/" in east.links
     assert "/en/nations/urs/" in Page(client.get("/en/nations/eun/").content.decode()).links
+    germany = Page(client.get("/en/nations/ger/").content.decode()).links
+    assert "/en/nations/gdr/" in germany and "/en/nations/frg/" in germany  # both came before
     assert client.get("/en/nations/xyz/").status_code == 404
 
 

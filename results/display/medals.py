@@ -48,7 +48,7 @@ def history_of(nation):
     nation it came from."""
     before, after = rules.HISTORIC.get(nation, ((), ()))
     if not before and not after and nation in rules.SUCCESSORS_OF:
-        before = (rules.SUCCESSORS_OF[nation],)
+        before = rules.SUCCESSORS_OF[nation]
     return [(code, country_name(code)) for code in before], [(code, country_name(code)) for code in after]
 
 

@@ -22,7 +22,18 @@ HISTORIC = {
     "TCH": ((), ("CZE", "SVK")),
     "YUG": ((), ("SLO", "CRO", "SRB", "BIH")),
 }
-SUCCESSORS_OF = {after: code for code, (_before, afters) in HISTORIC.items() for after in afters}
+
+
+def came_from():
+    """{a successor: [the nations of their time it came from]}, in HISTORIC's order."""
+    found = {}
+    for code, (_before, afters) in HISTORIC.items():
+        for after in afters:
+            found.setdefault(after, []).append(code)
+    return found
+
+
+SUCCESSORS_OF = came_from()
 
 
 def medal_of(rank):
