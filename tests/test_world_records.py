@@ -188,3 +188,14 @@ def test_a_record_race_tells_the_record_and_a_profile_lists_the_skaters_world_re
     assert len(links) == listed_for_koss > 1
     dutch = client.get(koss.result.race.get_absolute_url().replace("/en/", "/nl/")).content.decode()
     assert "Johann Olav Koss rijdt een wereldrecord: 13.30,55" in dutch
+
+
+@pytest.mark.django_db
+def test_each_event_has_its_current_record_and_a_suspended_event_none():
+    current = {(r.gender, r.event): r for r in WorldRecord.objects.filter(current=True)}
+    assert (current[("M", "500m")].name, current[("M", "500m")].mark) == ("Pavel Kulizhnikov", 33_610)
+    assert ("F", "10000m") not in current  # suspended in 1953; the times after it are unofficial
+    events = {(row["gender"], row["event"]) for row in listed()}
+    assert set(current) == events - {("F", "10000m")} - {
+        key for key in events if WorldRecord.objects.filter(gender=key[0], event=key[1]).last().status == "suspended"
+    }

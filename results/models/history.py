@@ -38,6 +38,7 @@ class WorldRecord(models.Model):
     status = models.CharField(max_length=10, choices=WorldRecordStatus.choices, blank=True, default="")
     notes = models.CharField(max_length=300, blank=True)
     result = models.ForeignKey(Result, null=True, blank=True, on_delete=models.SET_NULL, related_name="world_records")
+    current = models.BooleanField(default=False, help_text="the list's last record of its event (none if suspended)")
 
     class Meta:
         ordering = ["line"]

@@ -66,28 +66,17 @@ def progression(gender, event, today=None):
 
 
 def current_records():
-    """{(gender, event): the current ProgressionEntry} of every event of the list (three queries: the list's light
-    rows, the current entries in full, the current fastest times held)."""
-    grouped = {}
-    for row in WorldRecord.objects.order_by("line").values_list("id", "gender", "event", "status", named=True):
-        grouped.setdefault((row.gender, row.event), []).append(row)
-    chosen = {}
-    for key, rows in grouped.items():
-        counted = [n for n, row in enumerate(rows) if row.status in ("", "equalled")]
-        suspended = [n for n, row in enumerate(rows) if row.status == "suspended"]
-        if counted and not (suspended and suspended[-1] > counted[-1]):
-            chosen[key] = rows[counted[-1]].id  # a suspended event has no record (later times are unofficial)
-    records = WorldRecord.objects.select_related("skater").in_bulk(chosen.values())
+    """{(gender, event): the current ProgressionEntry} of every event of the list: its current entry, or the
+    fastest time held after it when that is faster (two queries)."""
     held = RecordEntry.objects.filter(scope=RecordScope.WORLD, current=True).select_related("result__skater")
     held = {(entry.gender, entry.distance_m): entry for entry in held}
     current = {}
-    for key, record_id in chosen.items():
-        record = records[record_id]
+    for record in WorldRecord.objects.filter(current=True).select_related("skater"):
         newer = held.get((record.gender, record.distance_m)) if record.distance_m else None
         if newer is not None and newer.date > record.date and newer.time_ms < record.mark:
-            current[key] = ProgressionEntry(None, newer)
+            current[(record.gender, record.event)] = ProgressionEntry(None, newer)
         else:
-            current[key] = ProgressionEntry(record, None)
+            current[(record.gender, record.event)] = ProgressionEntry(record, None)
     return current
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from results.models import RaceKind, Result, Status, WorldRecord
+from results.sport import world_records as rules
 from results.writes import path
 from results.writes.matching import SkaterIndex
 
@@ -101,6 +102,7 @@ def import_records(rows, dry_run=False, by=None, note="record list"):
                     report.created.append(skater)
             report.matched += skater is not None and skater not in report.created
             entries.append(entry_of(row, skater, result))
+        mark_current(entries)
         report.changed = stored_list() != [entry_values(entry) for entry in entries]
         if report.changed:
             WorldRecord.objects.all().delete()
@@ -112,7 +114,18 @@ def import_records(rows, dry_run=False, by=None, note="record list"):
 
 
 VALUES = ("line", "event", "gender", "distance_m", "skater_id", "name", "nationality", "members", "mark", "decimals",
-          "date", "rink", "city", "country", "elevation_m", "indoor", "status", "notes", "result_id")  # fmt: skip
+          "date", "rink", "city", "country", "elevation_m", "indoor", "status", "notes", "result_id", "current")  # fmt: skip
+
+
+def mark_current(entries):
+    """Mark each event's current record as the list has it (results/sport/world_records.py: steps)."""
+    events = {}
+    for entry in entries:
+        events.setdefault((entry.gender, entry.event), []).append(entry)
+    for found in events.values():
+        steps = rules.steps([(e.mark, e.date, e.status) for e in found], found[-1].date)
+        for entry, step in zip(found, steps, strict=True):
+            entry.current = step.current
 
 
 def entry_values(entry):
